@@ -1,0 +1,3 @@
+import LedeCLI
+
+Lede.main(extraStages: [])
