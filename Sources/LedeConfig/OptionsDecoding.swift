@@ -90,7 +90,7 @@ struct OptionsDecoder {
         let key = path.first?.stringValue ?? ""
         let node = locate(path, in: .mapping(user))
         let expected = spec.first { $0.name == key }?.type
-        let pathText = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." })
+        let pathText = String(path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined(separator: "").drop(while: { $0 == "." }))
         var message = "\(owner): option '\(pathText)'"
         if !detail.isEmpty {
             message += detail

@@ -55,7 +55,9 @@ struct Segmenter: Sendable {
             if line.isEmpty { close(); previousLine = nil; continue }
             if let c = current, let prev = previousLine {
                 // Lines in one block: a new paragraph unless the previous line was hard-wrapped mid-sentence.
-                if endsParagraph(prev, s) || startsListItem(line, s) || isHeadingLike(prev, s) || isHeadingLike(line, s) {
+                // A line starting in lower case continues a hard-wrapped sentence whatever came before.
+                let continues = s[line.start].isLowercaseLetter
+                if !continues && (endsParagraph(prev, s) || startsListItem(line, s) || isHeadingLike(prev, s) || isHeadingLike(line, s)) {
                     close()
                     current = line
                 } else {
@@ -197,7 +199,9 @@ struct Segmenter: Sendable {
             else if c == "\n" {
                 // A line break inside a paragraph after a line without closing punctuation (a list, a heading-like line).
                 let prevLine = trim(TextSpan(start, i), s)
-                if !prevLine.isEmpty, isHeadingLike(prevLine, s) || startsListItem(trim(TextSpan(i + 1, end), s), s) {
+                let nextLine = trim(TextSpan(i + 1, end), s)
+                if !prevLine.isEmpty, !nextLine.isEmpty, !s[nextLine.start].isLowercaseLetter,
+                   isHeadingLike(prevLine, s) || startsListItem(nextLine, s) {
                     emit(i); start = i + 1
                 }
             }

@@ -1,0 +1,95 @@
+import Testing
+@testable import LedeCore
+
+@Suite("Offset map")
+struct OffsetMapTests {
+    @Test func identityMapsEveryOffsetToItself() {
+        let map = OffsetMap(identity: 10)
+        #expect(map.original(TextSpan(3, 7)) == TextSpan(3, 7))
+        #expect(map.isIdentity)
+    }
+
+    @Test func replacementsSnapOutward() {
+        // original: "a&amp;b" (7) → working "a&b" (3)
+        var b = OffsetMapBuilder()
+        b.copy(1)
+        b.replace(originalLength: 5, workingLength: 1)
+        b.copy(1)
+        let map = b.build()
+        #expect(map.original(TextSpan(0, 1)) == TextSpan(0, 1))
+        #expect(map.original(TextSpan(1, 2)) == TextSpan(1, 6))
+        #expect(map.original(TextSpan(2, 3)) == TextSpan(6, 7))
+        #expect(map.original(TextSpan(0, 3)) == TextSpan(0, 7))
+    }
+
+    @Test func deletionsAreExcludedFromSpansThatStartOrEndAtThem() {
+        // original: "ab\u{200B}cd" (5) → "abcd" (4)
+        var b = OffsetMapBuilder()
+        b.copy(2)
+        b.replace(originalLength: 1, workingLength: 0)
+        b.copy(2)
+        let map = b.build()
+        #expect(map.original(TextSpan(2, 4)) == TextSpan(3, 5))
+        #expect(map.original(TextSpan(0, 2)) == TextSpan(0, 2))
+        #expect(map.original(TextSpan(1, 3)) == TextSpan(1, 4))
+    }
+
+    /// Random rewrites: every copied working scalar must map to an equal original scalar, and every
+    /// span's original must contain the originals of its scalars — through two composed rewrites.
+    @Test(arguments: 0..<40) func composedRandomRewritesMapBack(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let alphabet = Array("abc de\u{301}😀\n".unicodeScalars)
+        let original = (0..<Int(rng.next() % 60)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        let (first, map1) = randomRewrite(original, &rng)
+        let (second, map2) = randomRewrite(first, &rng)
+        var doc = Document(id: "x", text: String(String.UnicodeScalarView(original)))
+        doc.replaceText(first, map: map1)
+        doc.replaceText(second, map: map2)
+        #expect(doc.scalars == second)
+        for _ in 0..<20 where !second.isEmpty {
+            let a = Int(rng.next() % UInt64(second.count + 1))
+            let b = a + Int(rng.next() % UInt64(second.count - a + 1))
+            let o = doc.originalSpan(TextSpan(a, b))
+            #expect(o.start <= o.end && o.end <= original.count)
+            // Copied scalars at the span's edges are the same characters in the original.
+            if a < b, let s = singleSegment(doc.offsetMap, a), s.isCopy {
+                #expect(original[o.start] == second[a])
+            }
+        }
+    }
+
+    private func singleSegment(_ map: OffsetMap, _ offset: Int) -> OffsetMap.Segment? {
+        map.segments.first { $0.working <= offset && offset < $0.working + $0.workingLength }
+    }
+
+    /// Keeps, drops, duplicates or replaces scalars at random, recording the map.
+    private func randomRewrite(_ input: [Unicode.Scalar], _ rng: inout SplitMix) -> ([Unicode.Scalar], OffsetMap) {
+        var out: [Unicode.Scalar] = []
+        var b = OffsetMapBuilder()
+        var i = 0
+        while i < input.count {
+            switch rng.next() % 5 {
+            case 0: b.replace(originalLength: 1, workingLength: 0); i += 1
+            case 1:
+                let n = min(input.count - i, 1 + Int(rng.next() % 3))
+                out.append("X"); b.replace(originalLength: n, workingLength: 1); i += n
+            case 2: out.append(contentsOf: ["Y", "Z"]); b.replace(originalLength: 1, workingLength: 2); i += 1
+            default: out.append(input[i]); b.copy(1); i += 1
+            }
+        }
+        return (out, b.build(originalLength: input.count))
+    }
+}
+
+/// A small deterministic generator so property tests are reproducible.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E3779B97F4A7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
