@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "LedeKit", targets: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeCLI"]),
         .executable(name: "lede", targets: ["lede"]),
+        .library(name: "LedePluginKit", targets: ["LedePluginKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -27,7 +28,7 @@ let package = Package(
                                                     .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
         // Built-in stages, one folder per YAML stage name.
-        .target(name: "LedeStages", dependencies: ["LedeCore"], resources: [.copy("Resources")],
+        .target(name: "LedeStages", dependencies: ["LedeCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Resources")],
                 swiftSettings: strict),
         // The command line, callable with extra stages so users can build their own `lede`.
         .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages",
@@ -35,6 +36,18 @@ let package = Package(
                                                  .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
         .executableTarget(name: "lede", dependencies: ["LedeCLI"], swiftSettings: strict),
+        // Hides the external-stage protocol for plugins written in Swift.
+        .target(name: "LedePluginKit", dependencies: ["LedeCore"], swiftSettings: strict),
+
+        // Worked examples of custom stages (plugins/), built and tested like the rest.
+        .target(name: "KeywordTagger", dependencies: ["LedeCore"], path: "plugins/keyword-tagger/Sources", swiftSettings: strict),
+        .target(name: "DocumentFilter", dependencies: ["LedeCore"], path: "plugins/document-filter/Sources", swiftSettings: strict),
+        .executableTarget(name: "lede-plus", dependencies: ["LedeCLI", "KeywordTagger", "DocumentFilter"], path: "plugins/lede-plus",
+                          swiftSettings: strict),
+        .executableTarget(name: "sentence-stats-plugin", dependencies: ["LedePluginKit"], path: "plugins/sentence-stats/Sources",
+                          swiftSettings: strict),
+        .testTarget(name: "KeywordTaggerTests", dependencies: ["KeywordTagger", "LedeStages"], path: "plugins/keyword-tagger/Tests"),
+        .testTarget(name: "DocumentFilterTests", dependencies: ["DocumentFilter", "LedeStages"], path: "plugins/document-filter/Tests"),
 
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),

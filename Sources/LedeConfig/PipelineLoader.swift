@@ -157,7 +157,7 @@ public struct PipelineLoader: Sendable {
         guard let decoded = decoder.decode(S.Options.self, from: options, diagnostics: &diagnostics) else { return nil }
         do {
             let stage = try S(options: decoded, context: context)
-            let layers = S.layers(for: decoded)
+            let layers = stage.builtLayers ?? S.layers(for: decoded)
             return ConfiguredStage(name: name, index: index, stage: stage, sink: stage as? any SinkStage,
                                    requires: layers.requires, provides: layers.provides, location: location)
         } catch let error as OptionError {

@@ -6,6 +6,7 @@ import LedeCore
 public enum BuiltInStages {
     public static let all: [any Stage.Type] = [
         EmitStage.self,
+        ExecStage.self,
         NormalizeStage.self,
         SegmentStage.self,
     ]

@@ -93,3 +93,24 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Offset map inverse")
+struct OffsetMapInverseTests {
+    @Test func originalSpansMapToWorkingSpans() {
+        // original "a&amp;b\u{200B}c" (9) → working "a&bc" (4)
+        var b = OffsetMapBuilder()
+        b.copy(1)
+        b.replace(originalLength: 5, workingLength: 1)
+        b.copy(1)
+        b.replace(originalLength: 1, workingLength: 0)
+        b.copy(1)
+        let map = b.build()
+        #expect(map.working(TextSpan(0, 1)) == TextSpan(0, 1))
+        #expect(map.working(TextSpan(1, 6)) == TextSpan(1, 2))
+        #expect(map.working(TextSpan(6, 7)) == TextSpan(2, 3))
+        #expect(map.working(TextSpan(8, 9)) == TextSpan(3, 4))
+        #expect(map.working(TextSpan(0, 9)) == TextSpan(0, 4))
+        // Round trip of every working span through the original.
+        for a in 0...4 { for e in a...4 { #expect(map.working(map.original(TextSpan(a, e))) == TextSpan(a, e)) } }
+    }
+}

@@ -48,6 +48,31 @@ public struct OffsetMap: Sendable, Equatable {
         return TextSpan(start, max(start, originalEnd(span.end)))
     }
 
+    /// Maps a span of the original text to the working text (for layers that arrive with original
+    /// offsets, such as an external stage's answer). Rewritten stretches snap outward.
+    public func working(_ span: TextSpan) -> TextSpan {
+        if segments.count == 1 && segments[0].isCopy { return span }
+        let start = workingOffset(original: span.start, isEnd: false)
+        return TextSpan(start, max(start, workingOffset(original: span.end, isEnd: true)))
+    }
+
+    private func workingOffset(original o: Int, isEnd: Bool) -> Int {
+        if o <= 0 { return 0 }
+        if o >= originalLength { return workingLength }
+        var lo = 0, hi = segments.count
+        // First segment whose original range ends after o (or at o, for ends).
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let s = segments[mid]
+            let end = s.original + s.originalLength
+            if isEnd ? end < o : end <= o { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < segments.count else { return workingLength }
+        let s = segments[lo]
+        if s.isCopy { return s.working + max(0, o - s.original) }
+        return isEnd ? s.working + s.workingLength : s.working
+    }
+
     /// The segment with `working <= offset < working + workingLength` (empty segments never match).
     private func segmentIndex(containingStart offset: Int) -> Int? {
         var lo = 0, hi = segments.count

@@ -18,13 +18,14 @@ public enum DocumentJSON {
         }
     }
 
-    public static func write(_ doc: Document, to w: inout JSONWriter, options: Options = .init()) {
+    /// - Parameter asValue: true when the object is the value of a key the caller just wrote.
+    public static func write(_ doc: Document, to w: inout JSONWriter, options: Options = .init(), asValue: Bool = false) {
         func span(_ s: TextSpan) {
             let o = doc.originalSpan(s)
             w.key("start"); w.int(o.start)
             w.key("end"); w.int(o.end)
         }
-        w.beginObject()
+        if asValue { w.beginObjectValue() } else { w.beginObject() }
         w.key("schema_version"); w.int(schemaVersion)
         w.key("id"); w.string(doc.id)
         if options.includeText { w.key("text"); w.string(doc.original) }

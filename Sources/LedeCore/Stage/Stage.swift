@@ -22,12 +22,16 @@ public protocol Stage: Sendable {
     /// Layers this configured instance needs and adds; defaults to the descriptor's. Emitters
     /// override it because what they need depends on the table they write.
     static func layers(for options: Options) -> (requires: Set<LayerKey>, provides: Set<LayerKey>)
+    /// Layers known only once the stage is built (an external process declares them in its
+    /// handshake); nil means "as `layers(for:)` says".
+    var builtLayers: (requires: Set<LayerKey>, provides: Set<LayerKey>)? { get }
 }
 
 extension Stage {
     public static func layers(for options: Options) -> (requires: Set<LayerKey>, provides: Set<LayerKey>) {
         (descriptor.requires, descriptor.provides)
     }
+    public var builtLayers: (requires: Set<LayerKey>, provides: Set<LayerKey>)? { nil }
 }
 
 /// A stage that also sees the whole batch: output writers.

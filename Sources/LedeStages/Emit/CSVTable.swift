@@ -2,7 +2,7 @@ import LedeCore
 
 /// The tables the CSV emitter can write, each with one stable column set (documented in the README).
 public enum CSVTable: String, Codable, Sendable, CaseIterable {
-    case documents, sentences, quotes, speakers, stances
+    case documents, sentences, quotes, speakers, stances, extensions
 
     public var columns: [String] {
         switch self {
@@ -13,6 +13,7 @@ public enum CSVTable: String, Codable, Sendable, CaseIterable {
                     "speaker_start", "speaker_end", "cue", "cue_lemma", "cue_start", "cue_end", "confidence", "stance"]
         case .speakers: return ["doc_id", "speaker_id", "name", "role", "kind", "mentions", "quotes", "first_start", "first_end"]
         case .stances: return ["doc_id", "speaker_id", "speaker_name", "target", "label", "score", "quotes"]
+        case .extensions: return ["doc_id", "layer", "index", "start", "end", "label", "text", "data"]
         }
     }
 
@@ -24,6 +25,7 @@ public enum CSVTable: String, Codable, Sendable, CaseIterable {
         case .quotes: return .quotes
         case .speakers: return .speakers
         case .stances: return .stances
+        case .extensions: return nil
         }
     }
 
@@ -67,11 +69,27 @@ public enum CSVTable: String, Codable, Sendable, CaseIterable {
                 return [doc.id, String(s.id), s.name, s.role ?? "", s.kind.rawValue, String(s.mentions.count), String(quotes),
                         first.map { String($0.start) } ?? "", first.map { String($0.end) } ?? ""]
             }
+        case .extensions:
+            // Custom layers: one row per item of a list layer (spans already in original offsets), one row for any other value.
+            return doc.extensions.keys.sorted().flatMap { layer -> [[String]] in
+                let value = doc.extensions[layer]!
+                let items = value.array ?? [value]
+                return items.enumerated().map { i, item in
+                    [doc.id, layer, String(i), item["start"]?.int.map(String.init) ?? "", item["end"]?.int.map(String.init) ?? "",
+                     item["label"]?.string ?? "", item["text"]?.string ?? "", Self.compactJSON(item)]
+                }
+            }
         case .stances:
             return doc.stances.map { s in
                 [doc.id, String(s.speaker), s.speaker < doc.speakers.count ? doc.speakers[s.speaker].name : "", s.target,
                  s.label.rawValue, num(s.score), String(s.quotes)]
             }
         }
+    }
+
+    static func compactJSON(_ value: JSONValue) -> String {
+        var w = JSONWriter(capacity: 64)
+        w.value(value)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 }

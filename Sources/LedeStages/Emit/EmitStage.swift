@@ -18,7 +18,7 @@ public struct EmitStage: SinkStage {
 
         public static let spec: [OptionSpec] = [
             .init("format", "csv | json | jsonl", "csv: one table, one row per item; json: one array of documents; jsonl: one document per line."),
-            .init("table", "documents | sentences | quotes | speakers | stances", "Which table a csv file holds (ignored for json and jsonl)."),
+            .init("table", "documents | sentences | quotes | speakers | stances | extensions", "Which table a csv file holds (ignored for json and jsonl)."),
             .init("path", "string", "Output file, relative to the output folder. Default: <table>.csv, documents.json or documents.jsonl."),
             .init("include_text", "bool", "json/jsonl: include each document's original text."),
             .init("include_tokens", "bool", "json/jsonl: include word tokens (large)."),
