@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedeCore
+import LedeStages
 
 struct StagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,6 +10,9 @@ struct StagesCommand: ParsableCommand {
 
     @Argument(help: "A stage name to show in full.")
     var name: String?
+
+    @Option(help: "Folder searched for external stage manifests (<folder>/<name>/stage.yaml).")
+    var pluginPath = "plugins"
 
     func run() throws {
         let registry = StageCatalog.registry
@@ -21,6 +25,11 @@ struct StagesCommand: ParsableCommand {
             return
         }
         for n in registry.names { print(StageDocumentation.render(registry[n]!, full: false)) }
+        let manifests = PluginManifest.discover(in: pluginPath)
+        if !manifests.isEmpty {
+            print("\nExternal stages in \(pluginPath)/ (use as `- exec: { plugin: NAME, options: {…} }`):")
+            for m in manifests { print(StageDocumentation.render(m)) }
+        }
     }
 }
 
@@ -47,6 +56,24 @@ public enum StageDocumentation {
                 lines.append("    \(o.name) (\(o.type))\(def)")
                 lines.append("        \(o.summary)")
             }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// An external stage, documented from its manifest the way built-in stages are from their declarations.
+    public static func render(_ m: PluginManifest) -> String {
+        var lines = ["\(m.name) \(m.version) — \(m.summary)"]
+        lines.append("  command: \(m.command.joined(separator: " ")) (in \(m.directory))")
+        if !m.requires.isEmpty { lines.append("  requires: " + m.requires.sorted().joined(separator: ", ")) }
+        if !m.provides.isEmpty { lines.append("  provides: " + m.provides.sorted().joined(separator: ", ")) }
+        let options = m.options ?? []
+        lines.append(options.isEmpty ? "  options: none" : "  options:")
+        for o in options {
+            let def = o.default.map { v -> String in
+                var w = JSONWriter(capacity: 32); w.value(v); return " = " + String(decoding: w.bytes, as: UTF8.self)
+            } ?? ""
+            lines.append("    \(o.name) (\(o.type))\(def)")
+            lines.append("        \(o.summary)")
         }
         return lines.joined(separator: "\n")
     }

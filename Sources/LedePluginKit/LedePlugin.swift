@@ -33,16 +33,14 @@ public enum LedePlugin {
     public static func run(name: String, version: String, requires: [String], provides: [String],
                            handler: (Document, JSONValue) throws -> Layers) -> Never {
         var options: JSONValue = .object([:])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func send(_ value: JSONValue) {
-            var data = (try? encoder.encode(value)) ?? Data("{\"type\":\"error\",\"message\":\"encoding failed\"}".utf8)
-            data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            var w = JSONWriter(capacity: 1 << 14)
+            w.value(value)
+            FileHandle.standardOutput.write(Data(w.bytes + [0x0A]))
         }
         while let line = readLine(strippingNewline: true) {
             if line.isEmpty { continue }
-            guard let message = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)) else {
+            guard let message = try? JSONParser.parse(Array(line.utf8)) else {
                 send(.object(["type": .string("error"), "message": .string("the plugin received a line that is not JSON")]))
                 continue
             }

@@ -114,3 +114,23 @@ struct OffsetMapInverseTests {
         for a in 0...4 { for e in a...4 { #expect(map.working(map.original(TextSpan(a, e))) == TextSpan(a, e)) } }
     }
 }
+
+@Suite("JSON parser")
+struct JSONParserTests {
+    @Test func parsesWhatTheWriterWrites() throws {
+        let value: JSONValue = .object(["a": .array([.number(1), .number(-2.5), .bool(true), .null]),
+                                        "s": .string("quote \" backslash \\ newline \n tab \t é 😀 \u{1}")])
+        var w = JSONWriter()
+        w.value(value)
+        #expect(try JSONParser.parse(w.bytes) == value)
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        #expect(try JSONParser.parse(Array(#"["\u00e9\ud83d\ude00\/"]"#.utf8)) == .array([.string("é😀/")]))
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"open", "[1] 2", "{\"a\":1,}"])
+    func rejectsInvalidJSON(_ text: String) {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+}

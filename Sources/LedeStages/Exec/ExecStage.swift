@@ -16,6 +16,7 @@ public struct ExecStage: Stage {
         public var options: JSONValue?
         public var timeout: Double = 30
         public var workers: Int = 2
+        public var send_tokens: Bool = false
         public init() {}
 
         public static let spec: [OptionSpec] = [
@@ -25,6 +26,7 @@ public struct ExecStage: Stage {
             .init("options", "mapping", "Options handed to the plugin in the hello message."),
             .init("timeout", "number", "Seconds a plugin may take for one document (and for its handshake) before it is killed and restarted."),
             .init("workers", "integer", "Plugin processes run in parallel."),
+            .init("send_tokens", "bool", "Include word tokens in the documents sent (they triple the size of each message)."),
         ]
 
         public func validate() throws {
@@ -43,6 +45,7 @@ public struct ExecStage: Stage {
     let hello: PluginProtocol.Hello
     let label: String
     let timeout: Double
+    let sendTokens: Bool
     private let pool: PluginPool
 
     public var builtLayers: (requires: Set<LayerKey>, provides: Set<LayerKey>)? { (hello.requires, hello.provides) }
@@ -95,11 +98,12 @@ public struct ExecStage: Stage {
         self.hello = first.1
         self.label = options.plugin ?? first.1.name
         self.timeout = timeout
+        self.sendTokens = options.send_tokens
         self.pool = PluginPool(size: options.workers, first: first.0) { try start().0 }
     }
 
     public func process(_ document: inout Document) throws {
-        let message = PluginProtocol.processMessage(document)
+        let message = PluginProtocol.processMessage(document, sendTokens: sendTokens)
         let answer: JSONValue
         do {
             answer = try pool.with { process in

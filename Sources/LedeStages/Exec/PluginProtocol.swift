@@ -29,25 +29,23 @@ public enum PluginProtocol {
         return w.bytes
     }
 
-    static func processMessage(_ document: Document) -> [UInt8] {
+    static func processMessage(_ document: Document, sendTokens: Bool) -> [UInt8] {
         var w = JSONWriter(capacity: document.original.utf8.count * 3 + 1024)
         w.beginObject()
         w.key("type"); w.string("process")
         w.key("document")
-        DocumentJSON.write(document, to: &w, options: .init(includeText: true, includeTokens: true), asValue: true)
+        DocumentJSON.write(document, to: &w, options: .init(includeText: true, includeTokens: sendTokens), asValue: true)
         w.endObject()
         return w.bytes
     }
 
     static func parse(_ line: [UInt8]) throws -> JSONValue {
-        do {
-            let value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
-            guard value.object != nil else { throw StageFailure("not a JSON object") }
-            return value
-        } catch {
-            let preview = String(decoding: line.prefix(80), as: UTF8.self)
-            throw PluginProcess.Failure.malformed("answered with a line that is not a JSON object: \(preview.debugDescription)")
+        let preview = { String(decoding: line.prefix(80), as: UTF8.self).debugDescription }
+        guard let value = try? JSONParser.parse(line) else {
+            throw PluginProcess.Failure.malformed("answered with a line that is not a JSON object: \(preview())")
         }
+        guard value.object != nil else { throw PluginProcess.Failure.malformed("answered with JSON that is not an object: \(preview())") }
+        return value
     }
 
     static func hello(from value: JSONValue) throws -> Hello {
