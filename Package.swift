@@ -51,8 +51,10 @@ let package = Package(
 
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),
-        .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig"]),
+        // Helpers shared by the test suites (CSV reading, scratch folders).
+        .target(name: "LedeTesting", swiftSettings: strict),
+        .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig", "LedeTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"]),
-        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI"]),
+        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTesting"]),
     ]
 )

@@ -23,7 +23,7 @@ public enum LedePlugin {
         /// The whole document as received, for layers without a typed accessor.
         public let json: JSONValue
 
-        public func string(_ span: TextSpan) -> String { String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
+        public func string(_ span: TextSpan) -> String { String(scalars: scalars[span.start..<span.end]) }
     }
 
     /// Returned by the handler: extension layers to add, keyed by their namespaced name.

@@ -90,7 +90,7 @@ public final class FolderSource: DocumentSource {
             }
             entries.append((name, isDirectory))
         }
-        entries.sort { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
+        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         entries.reverse()
         return entries
     }

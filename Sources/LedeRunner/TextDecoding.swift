@@ -1,4 +1,5 @@
 import LedeConfig
+import LedeCore
 
 /// Turns a file's bytes into text, or says why it cannot be an article.
 ///
@@ -38,19 +39,11 @@ enum TextDecoding {
         return .text(text, diagnostic: diagnostic)
     }
 
-    /// The code points Windows-1252 assigns to 0x80–0x9F (0 where it assigns none: those map as Latin-1).
-    private static let cp1252High: [UInt32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-    ]
-
     static func decodeSingleByte(_ bytes: [UInt8], windows1252: Bool) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(bytes.count)
         for b in bytes {
-            var value = UInt32(b)
-            if windows1252, b >= 0x80, b <= 0x9F, cp1252High[Int(b - 0x80)] != 0 { value = cp1252High[Int(b - 0x80)] }
-            scalars.append(Unicode.Scalar(value)!)
+            scalars.append(windows1252 ? Windows1252.scalar(b) : Unicode.Scalar(b))
         }
         return String(scalars)
     }

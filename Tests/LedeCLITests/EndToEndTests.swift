@@ -1,4 +1,5 @@
 import Foundation
+import LedeTesting
 import Testing
 
 /// Runs the built `lede` and `lede-plus` binaries the way a user does.
@@ -54,20 +55,7 @@ struct EndToEndTests {
     }
 
     func readCSV(_ path: String) -> [[String]]? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-        var it = Array(text.unicodeScalars)[...]
-        while let c = it.popFirst() {
-            if quoted {
-                if c == "\"" { if it.first == "\"" { field.unicodeScalars.append("\""); it = it.dropFirst() } else { quoted = false } }
-                else { field.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\r" { continue }
-            else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.unicodeScalars.append(c) }
-        }
-        return rows
+        (try? String(contentsOfFile: path, encoding: .utf8)).map(parseCSV)
     }
 
     @Test func pythonPluginRunsEndToEnd() throws {

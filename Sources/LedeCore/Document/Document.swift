@@ -41,7 +41,7 @@ public struct Document: Sendable {
     }
 
     /// The working text as a `String` (built on demand; stages should prefer ``scalars``).
-    public var text: String { String(String.UnicodeScalarView(scalars)) }
+    public var text: String { String(scalars: scalars) }
 
     /// Replaces the working text. `map` must take offsets of `newScalars` to offsets of the
     /// current working text; it is composed with the existing map so spans still reach the original.
@@ -57,7 +57,7 @@ public struct Document: Sendable {
 
     /// The working text of a span.
     public func string(_ span: TextSpan) -> String {
-        String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+        String(scalars: scalars[span.start..<span.end])
     }
 
     /// A working-text span mapped to the original text.
@@ -66,6 +66,6 @@ public struct Document: Sendable {
     /// The original text under a working-text span: what exports show.
     public func originalString(_ span: TextSpan) -> String {
         let o = offsetMap.original(span)
-        return String(String.UnicodeScalarView(originalScalars[o.start..<o.end]))
+        return String(scalars: originalScalars[o.start..<o.end])
     }
 }

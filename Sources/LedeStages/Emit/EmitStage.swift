@@ -65,7 +65,7 @@ public struct EmitStage: SinkStage {
         state.file = file
         state.first = true
         switch options.format {
-        case .csv: try file.write(CSV.row(options.table.columns))
+        case .csv: try file.write(bytes: CSV.row(options.table.columns))
         case .json: try file.write("[")
         case .jsonl: break
         }
@@ -76,7 +76,7 @@ public struct EmitStage: SinkStage {
         let json = DocumentJSON.Options(includeText: options.include_text, includeTokens: options.include_tokens)
         switch options.format {
         case .csv:
-            for row in options.table.rows(document) { try file.write(CSV.row(row)) }
+            for row in options.table.rows(document) { try file.write(bytes: CSV.row(row)) }
         case .jsonl:
             try file.write(bytes: DocumentJSON.encode(document, options: json) + [0x0A])
         case .json:
