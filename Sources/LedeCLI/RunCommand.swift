@@ -17,6 +17,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The pipeline YAML file.", completion: .file(extensions: ["yaml", "yml"]))
     var pipeline: String
 
+    @Argument(help: "Article files to process instead of the pipeline's input folder.", completion: .file())
+    var files: [String] = []
+
     @Option(name: .shortAndLong, help: "Input folder, file, or '-' for JSON Lines {\"id\",\"text\"} on standard input (overrides the YAML).")
     var input: String?
 
@@ -42,7 +45,7 @@ struct RunCommand: ParsableCommand {
         let loader = PipelineLoader(registry: StageCatalog.registry)
         let loaded: Pipeline
         do {
-            loaded = try loader.load(file: pipeline, overrides: PipelineOverrides(input: input, output: output))
+            loaded = try loader.load(file: pipeline, overrides: PipelineOverrides(input: input, output: output, files: files))
         } catch let error as PipelineError {
             printError(error.description)
             printError("the pipeline was not run (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"))")
@@ -51,10 +54,11 @@ struct RunCommand: ParsableCommand {
         let jobs = self.jobs ?? loaded.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         var progress: ProgressReporter?
         if !quiet && ProgressReporter.isTerminal {
-            progress = ProgressReporter(total: DocumentSources.count(loaded.input))
+            progress = ProgressReporter(total: loaded.files.isEmpty ? DocumentSources.count(loaded.input) : loaded.files.count)
         }
         let runner = BatchRunner(pipeline: loaded, jobs: jobs, logger: logger, progress: progress)
-        let report = runner.run(source: DocumentSources.make(loaded.input))
+        let source: any DocumentSource = loaded.files.isEmpty ? DocumentSources.make(loaded.input) : FileListSource(paths: loaded.files)
+        let report = runner.run(source: source)
         printError(RunSummaryText.render(report, pipeline: loaded))
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
     public var outputDirectory: String
     public var stages: [ConfiguredStage]
     public var jobs: Int?
+    /// Files named on the command line; when not empty they replace the input folder.
+    public var files: [String] = []
 
     public var sinks: [any SinkStage] { stages.compactMap(\.sink) }
 }
@@ -29,5 +31,9 @@ public struct Pipeline: Sendable {
 public struct PipelineOverrides: Sendable {
     public var input: String?
     public var output: String?
-    public init(input: String? = nil, output: String? = nil) { self.input = input; self.output = output }
+    /// Files to process instead of the input folder (ids are the paths as given).
+    public var files: [String]
+    public init(input: String? = nil, output: String? = nil, files: [String] = []) {
+        self.input = input; self.output = output; self.files = files
+    }
 }

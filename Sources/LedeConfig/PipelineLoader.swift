@@ -71,7 +71,10 @@ public struct PipelineLoader: Sendable {
         let inputDecoder = OptionsDecoder(file: file, owner: "input", fallbackMark: top.first { $0.key.string == "input" }?.key.mark)
         var input = inputDecoder.decode(InputSpec.self, from: inputNode, diagnostics: &diagnostics) ?? InputSpec()
         if let path = overrides.input { input.path = path }
-        if checkPaths && input.path != "-" {
+        for file in overrides.files where checkPaths && !FileManager.default.isReadableFile(atPath: file) {
+            diag(nil, "file '\(file)' (from the command line) does not exist or cannot be read")
+        }
+        if checkPaths && input.path != "-" && overrides.files.isEmpty {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) {
                 let mark = inputNode?.mapping?.first { $0.key.string == "path" }?.value.mark ?? inputNode?.mark
@@ -146,7 +149,9 @@ public struct PipelineLoader: Sendable {
             checkOutputDirectory(outputDirectory, mark: top["output"]?.mark, fromFlag: overrides.output != nil, file: file, diagnostics: &diagnostics)
         }
         guard diagnostics.isEmpty else { throw PipelineError(diagnostics) }
-        return Pipeline(name: name, file: file, input: input, outputDirectory: outputDirectory, stages: stages, jobs: jobs)
+        var pipeline = Pipeline(name: name, file: file, input: input, outputDirectory: outputDirectory, stages: stages, jobs: jobs)
+        pipeline.files = overrides.files
+        return pipeline
     }
 
     /// Decodes the options of one stage type and builds it. Generic so each stage's `Options`
