@@ -144,6 +144,16 @@ public struct PipelineLoader: Sendable {
 
         if diagnostics.isEmpty {
             checkOrder(stages, list: Array(list), file: file, diagnostics: &diagnostics)
+            var writers: [String: String] = [joinPath(outputDirectory, "errors.jsonl"): "the run's errors file"]
+            for s in stages {
+                for path in s.sink?.outputPaths ?? [] {
+                    let mark = list[s.index].mapping?.first?.key.mark
+                    if let other = writers[path] {
+                        diag(mark, "stage '\(s.name)' writes '\(path)', which \(other) already writes", hint: "give each emit its own `path:`")
+                    }
+                    writers[path] = "stage '\(s.name)' at line \(mark?.line ?? 0)"
+                }
+            }
         }
         if checkPaths && diagnostics.isEmpty {
             checkOutputDirectory(outputDirectory, mark: top["output"]?.mark, fromFlag: overrides.output != nil, file: file, diagnostics: &diagnostics)

@@ -187,3 +187,21 @@ struct PipelineLoaderTests {
         #expect(d.description == "pipelines/x.yaml:4:7: error: unknown stage 'qoutes'\n    hint: available stages: quotes")
     }
 }
+
+@Suite("Pipeline outputs")
+struct PipelineOutputTests {
+    @Test func twoEmittersCannotWriteOneFile() {
+        do {
+            _ = try PipelineLoader(registry: BuiltInStages.registry(), checkPaths: false).load(yaml: """
+                stages:
+                  - emit: { format: jsonl }
+                  - emit: { format: jsonl, path: documents.jsonl }
+                """, file: "p.yaml")
+            Issue.record("expected clashing outputs to be rejected")
+        } catch let error as PipelineError {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics[0].line == 3)
+            #expect(error.diagnostics[0].message == "stage 'emit' writes 'out/documents.jsonl', which stage 'emit' at line 2 already writes")
+        } catch { Issue.record("unexpected \(error)") }
+    }
+}
