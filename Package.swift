@@ -30,16 +30,22 @@ let package = Package(
         .target(name: "LedeStages", dependencies: ["LedeCore"], resources: [.copy("Resources")],
                 swiftSettings: strict),
         // The command line, callable with extra stages so users can build their own `lede`.
-        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages",
+        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeEval",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                  .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
         .executableTarget(name: "lede", dependencies: ["LedeCLI"], swiftSettings: strict),
+        // Scoring quotations against gold JSON Lines and PolNeAR-style brat annotations (`lede eval`).
+        .target(name: "LedeEval", dependencies: ["LedeCore"], swiftSettings: strict),
+        // Throughput of normalize + segment + quotes on generated text (`Benchmarks/run-quotes`).
+        .executableTarget(name: "lede-bench-quotes", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/quotes",
+                          swiftSettings: strict),
 
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),
         .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig"]),
         .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"]),
         .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI"]),
+        .testTarget(name: "LedeEvalTests", dependencies: ["LedeEval"]),
     ]
 )

@@ -7,6 +7,7 @@ public enum BuiltInStages {
     public static let all: [any Stage.Type] = [
         EmitStage.self,
         NormalizeStage.self,
+        QuotesStage.self,
         SegmentStage.self,
     ]
 
