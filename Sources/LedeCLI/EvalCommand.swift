@@ -36,6 +36,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Pipeline YAML whose stages produce the quotes (output stages are skipped).", completion: .file())
     var pipeline: String?
 
+    @Flag(help: "List missed, spurious and wrongly attributed quotations (tab-separated) on standard error.")
+    var showErrors = false
+
     @Flag(help: "Print the rows as JSON.")
     var json = false
 
@@ -63,7 +66,8 @@ struct EvalCommand: ParsableCommand {
                       try SegmentStage(options: .init(), context: context),
                       try QuotesStage(options: .init(), context: context)]
         }
-        let (scorer, failures) = Evaluator(stages: stages).evaluate(docs, speakerMatch: match)
+        let (scorer, failures) = Evaluator(stages: stages).evaluate(docs, speakerMatch: match,
+            errors: showErrors ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : nil)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -1,3 +1,4 @@
+import Foundation
 import LedeCore
 
 /// Runs stages over gold texts and scores what the `quotes` layer holds.
@@ -27,13 +28,27 @@ public struct Evaluator {
     }
 
     /// Scores every document; failures are counted, never fatal.
-    public func evaluate(_ docs: [GoldDocument], speakerMatch: SpeakerMatch) -> (Scorer, failures: [String]) {
+    public func evaluate(_ docs: [GoldDocument], speakerMatch: SpeakerMatch, errors: ((String) -> Void)? = nil) -> (Scorer, failures: [String]) {
         var scorer = Scorer(speakerMatch: speakerMatch)
         var failures: [String] = []
         for d in docs {
             let (pred, failure) = predict(id: d.id, text: d.text)
             if let f = failure { failures.append("\(d.id): \(f)") }
-            scorer.add(gold: d.quotes, predicted: pred, text: Array(d.text.unicodeScalars))
+            let scalars = Array(d.text.unicodeScalars)
+            let alignment = scorer.add(gold: d.quotes, predicted: pred, text: scalars)
+            if let errors {
+                func cut(_ a: Int, _ b: Int) -> String {
+                    let t = String(String.UnicodeScalarView(scalars[max(0, a)..<min(b, scalars.count)]))
+                    return t.count > 160 ? String(t.prefix(100)) + " … " + String(t.suffix(50)) : t
+                }
+                for (g, p, ok) in alignment where !ok {
+                    var line = "\(d.id)\t"
+                    if let g { let q = d.quotes[g]; line += "GOLD \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" } else { line += "MISSING-GOLD" }
+                    line += "\t"
+                    if let p { let q = pred[p]; line += "PRED \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" + (q.speakerStart.map { " mention <\(cut($0, q.speakerEnd!))>" } ?? "") } else { line += "NO-PRED" }
+                    errors(line.replacingOccurrences(of: "\n", with: " "))
+                }
+            }
         }
         return (scorer, failures)
     }

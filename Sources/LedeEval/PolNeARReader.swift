@@ -70,7 +70,14 @@ public enum PolNeARReader {
     /// mixed: some are; indirect: none.
     static func kind(of content: ArraySlice<Unicode.Scalar>) -> String {
         var inside = false, letters = 0, quoted = 0, marks = 0
+        var previousApostrophe = false
         for c in content {
+            // '' (two apostrophes) is a double mark in some archives.
+            if c == "'" {
+                if previousApostrophe { marks += 1; inside.toggle(); previousApostrophe = false } else { previousApostrophe = true }
+                continue
+            }
+            previousApostrophe = false
             switch c.value {
             case 0x22, 0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E:
                 marks += 1

@@ -57,7 +57,8 @@ public struct Scorer: Sendable {
     }
 
     /// Adds one document. `text` is needed for `.overlap` speaker matching.
-    public mutating func add(gold: [GoldQuote], predicted: [PredictedQuote], text: [Unicode.Scalar] = []) {
+    @discardableResult
+    public mutating func add(gold: [GoldQuote], predicted: [PredictedQuote], text: [Unicode.Scalar] = []) -> [(gold: Int?, predicted: Int?, speakerCorrect: Bool)] {
         var pairs: [(Double, Int, Int)] = []
         for (gi, g) in gold.enumerated() {
             for (pi, p) in predicted.enumerated() {
@@ -89,6 +90,11 @@ public struct Scorer: Sendable {
                 }
             }
         }
+        // Alignment, for error listings.
+        var alignment: [(gold: Int?, predicted: Int?, speakerCorrect: Bool)] = matches.map { ($0.0, $0.1, speakerCorrect(gold[$0.0], predicted[$0.1], text: text)) }
+        for gi in gold.indices where !usedG.contains(gi) { alignment.append((gi, nil, false)) }
+        for pi in predicted.indices where !usedP.contains(pi) { alignment.append((nil, pi, false)) }
+        return alignment
     }
 
     public func speakerCorrect(_ g: GoldQuote, _ p: PredictedQuote, text: [Unicode.Scalar]) -> Bool {

@@ -54,7 +54,7 @@ extension QuoteExtractor {
 
     /// `B` opens right after the attribution of `A`, in the same paragraph, with no new cue between.
     func continues(after end: Int, to next: QuotedSegment) -> Bool {
-        guard end < next.open, v.paragraph[end] == v.paragraph[next.open], next.open - end <= 14 else { return false }
+        guard end < next.open, v.paragraph[end] == v.paragraph[next.open], next.open - end <= 30 else { return false }
         if v.isChar(next.open - 1, ":") { return false }
         for k in end..<next.open where v.isQuote(k) { return false }
         for k in max(end, next.open - 4)..<next.open where cueEntry(k) != nil { return false }
@@ -63,7 +63,7 @@ extension QuoteExtractor {
 
     /// `"…," said Ruiz.` / `"…," Ruiz said.` / `"…" – she told reporters.`
     func attributionAfter(_ seg: QuotedSegment) -> Attribution? {
-        guard let c = seg.close else { return nil }
+        guard let c = seg.closeLast(v) else { return nil }
         let (_, pb) = paragraphBounds(c)
         var j = c + 1
         let last = seg.contentEnd - 1

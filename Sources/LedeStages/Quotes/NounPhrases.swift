@@ -28,6 +28,10 @@ enum Closed {
         "why", "not", "never", "is", "are", "was", "were", "be", "been", "being", "and", "to", "it's", "there",
         "here", "yet", "however", "meanwhile", "also", "said", "says", "say", "told",
     ]
+    /// Words before a noun: a cue form after them is a noun ("the claims").
+    static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "such", "of", "many", "some", "new", "recent"]
+    /// Words after a noun subject: a cue form before them is a noun ("states have").
+    static let auxiliaries: Set<String> = ["have", "has", "had", "are", "is", "were", "was", "will", "would", "can", "could", "may", "might", "must", "should", "do", "does", "did"]
     static let prepositions: Set<String> = ["of", "for", "from", "in", "at", "with", "on", "by", "at", "within", "across"]
     /// Prepositions that may continue a source forward ("a spokesman for the ministry").
     static let forwardPrepositions: Set<String> = ["of", "for", "from", "at", "with", "in"]
@@ -36,6 +40,14 @@ enum Closed {
 }
 
 extension QuoteExtractor {
+    /// A period that belongs to a name: after a title abbreviation ("Dr.") or an initial ("J."),
+    /// before another capitalized word.
+    func isNamePeriod(_ k: Int) -> Bool {
+        guard v.isChar(k, "."), v.isWord(k - 1), v.isCapitalized(k + 1) else { return false }
+        let w = v.lower[k - 1]
+        return speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
+    }
+
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
     func sourceBefore(_ end: Int, floor: Int) -> SourcePhrase? {
@@ -48,6 +60,12 @@ extension QuoteExtractor {
             while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) { k -= 1; steps += 1 }
             guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
             let firstWord = v.lower[k + 1]
+            // "The agency's director, Leonard Pike, said": the name is between the commas.
+            if v.isCapitalized(k + 1), !Closed.determiners.contains(firstWord), var inner = parse(k + 1, e - 1), inner.proper,
+               let outer = sourceBefore(k, floor: floor) {
+                if inner.role == nil { inner.role = v.text(outer.a, outer.b) }
+                return inner
+            }
             guard v.first(k + 1).isLowercaseLetter || Closed.determiners.contains(firstWord) else { return nil }
             if !["who", "which", "whose"].contains(firstWord) { appositionRole = v.text(k + 1, e - 1) }
             e = k
@@ -67,6 +85,7 @@ extension QuoteExtractor {
                 continue
             }
             if t.kind == .number { a = k; count += 1; continue }
+            if isNamePeriod(k) { a = k; continue }
             if (v.isChar(k, "-") || v.isChar(k, "&")) && k > floor && v.isWord(k - 1) { a = k; continue }
             break
         }
@@ -79,7 +98,7 @@ extension QuoteExtractor {
     }
 
     /// The source that starts at token `start` ("said Harbor Master Daniel Pruett, who …"), up to `limit`.
-    func sourceAfter(_ start: Int, limit: Int) -> SourcePhrase? {
+    func sourceAfter(_ start: Int, limit: Int, lenient: Bool = false) -> SourcePhrase? {
         var b = start
         while b < limit, b - start < 9 {
             let t = v.tokens[b]
@@ -95,11 +114,12 @@ extension QuoteExtractor {
                 b += 1; continue
             }
             if t.kind == .number { b += 1; continue }
+            if b > start && isNamePeriod(b) { b += 1; continue }
             if v.isChar(b, "-") && b > start && v.isWord(b + 1) { b += 1; continue }
             break
         }
         guard b > start else { return nil }
-        var phrase = parse(start, b)
+        var phrase = parse(start, b, lenient: lenient)
         // ", a doctor at the clinic" right after the name: its role.
         if phrase != nil, phrase!.role == nil, phrase!.proper, v.isChar(b, ","), b + 1 < limit, v.isWord(b + 1),
            Closed.determiners.contains(v.lower[b + 1]) {
@@ -111,7 +131,7 @@ extension QuoteExtractor {
     }
 
     /// Reads a source phrase from tokens [a, b): pronoun, proper name with titles, or common noun.
-    func parse(_ a0: Int, _ b: Int) -> SourcePhrase? {
+    func parse(_ a0: Int, _ b: Int, lenient: Bool = false) -> SourcePhrase? {
         var a = a0
         if b - a == 1, let p = speakerWords.pronouns[v.lower[a]] {
             // "I" is only a pronoun when capitalized as one; "it" rarely speaks for a person.
@@ -132,7 +152,7 @@ extension QuoteExtractor {
         if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {
             // Proper name: the capitalized run ending at the head, titles split off into the role.
             var r = h
-            while r - 1 >= a, v.isCapitalized(r - 1) || v.isChar(r - 1, "-") || v.lower[r - 1] == "'s" && false
+            while r - 1 >= a, v.isCapitalized(r - 1) || v.isChar(r - 1, "-") || isNamePeriod(r - 1) || v.lower[r - 1] == "'s" && false
                     || ["de", "van", "von", "da", "al", "bin", "la", "le", "del", "der"].contains(v.lower[r - 1]) && v.isCapitalized(r - 2) {
                 r -= 1
             }
@@ -155,6 +175,7 @@ extension QuoteExtractor {
                     if g != .unknown { gender = g }
                 }
             }
+            if lastTitle < 0, h - r >= 2, speakerWords.personNouns.contains(v.lower[r]) { lastTitle = r }
             var nameStart = lastTitle >= 0 ? lastTitle + 1 : r
             if nameStart > h { nameStart = r; lastTitle = -1 }  // "the Senator" alone: the title is the name
             let isOrg = (nameStart...h).contains { speakerWords.organizationWords.contains(v.lower[$0]) }
@@ -178,6 +199,7 @@ extension QuoteExtractor {
         else if speakerWords.organizationWords.contains(headWord) { kind = .organization }
         else if speakerWords.personNouns.contains(headWord) { kind = .person }
         else if (a..<b).contains(where: { v.isCapitalized($0) }) && headWord.hasSuffix("s") { kind = .group }
+        else if lenient { kind = headWord.hasSuffix("s") ? .group : .unknown }
         else { return nil }
         return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: nil, proper: false, head: headWord)
     }

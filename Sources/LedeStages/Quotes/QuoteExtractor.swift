@@ -42,8 +42,12 @@ struct QuoteExtractor {
     }
 
     func cueEntry(_ k: Int) -> CueEntry? {
-        guard k >= 0, k < v.count, v.tokens[k].kind == .word, !v.inQuote[k] else { return nil }
-        return cues.verbs[v.lower[k]]
+        guard k >= 0, k < v.count, v.tokens[k].kind == .word, !v.inQuote[k], let e = cues.verbs[v.lower[k]] else { return nil }
+        // Noun readings ("the reports", "member states have"): an article or possessive before the
+        // word, or an auxiliary after it, means it is not the verb.
+        if k > 0, Closed.nounMarkers.contains(v.lower[k - 1]) { return nil }
+        if k + 1 < v.count, Closed.auxiliaries.contains(v.lower[k + 1]) { return nil }
+        return e
     }
 
     /// "according to" and other cues written before their source: returns the token after the phrase.

@@ -12,6 +12,11 @@ struct QuotedSegment {
     var contentEnd: Int
     var words: Int
     var balanced: Bool { close != nil }
+    /// Last token of the closing mark ('' takes two tokens).
+    func closeLast(_ v: TokenView) -> Int? {
+        guard let c = close else { return nil }
+        return v.isQuote(c + 1) && v.tokens[c + 1].span.start == v.tokens[c].span.end ? c + 1 : c
+    }
 }
 
 /// Pairs quotation marks into segments, paragraph by paragraph.
@@ -36,10 +41,11 @@ enum QuoteMarks {
                 let next = pendingPara + 1
                 if i < n, next < paragraphs.count, paragraphs[next].kind == .body, Int(v.paragraph[i]) == next,
                    v.tokens[i].kind == .quote, v.tokens[i].span.start == paragraphs[next].span.start,
-                   let m = v.first(i).quoteMark, m.isDouble, m != .closeDouble {
+                   let m = v.first(i).quoteMark, m.isDouble && m != .closeDouble || v.first(i) == "'" {
                     // Continuation: the quotation goes on; its reopening mark is not a new quotation.
                     pendingPara = next
-                    i += 1
+                    i += (i + 1 < n && v.tokens[i + 1].kind == .quote && v.tokens[i + 1].span.start == v.tokens[i].span.end
+                          && v.first(i) == "'") ? 2 : 1
                     continue
                 }
                 var end = i
@@ -55,11 +61,16 @@ enum QuoteMarks {
             guard v.tokens[i].kind == .quote else { i += 1; continue }
             let p = Int(v.paragraph[i])
             guard p >= 0, paragraphs[p].kind == .body else { i += 1; continue }
-            let mark = v.first(i).quoteMark!
+            var mark = v.first(i).quoteMark!
             let pos = v.tokens[i].span.start
             let para = paragraphs[p].span
+            // Two straight apostrophes typed for a double mark ('' as in some wire and newspaper archives).
+            let doubled = mark == .ambiguousSingle && i + 1 < n && v.tokens[i + 1].kind == .quote
+                && v.tokens[i + 1].span.start == pos + 1 && v.s[pos + 1] == v.s[pos]
+            if doubled { mark = .ambiguousDouble }
+            let width = doubled ? 2 : 1
             let leftSpace = pos == para.start || isOpeningContext(v.s[pos - 1])
-            let rightSpace = pos + 1 >= para.end || isClosingContext(v.s[pos + 1])
+            let rightSpace = pos + width >= para.end || isClosingContext(v.s[pos + width])
             if !mark.isDouble {
                 // Top-level single quotes: an opening ‘ or ' before a letter, closed by a ’/' before a
                 // space or punctuation in the same paragraph.
@@ -80,14 +91,15 @@ enum QuoteMarks {
                     pending = nil
                 }
             } else {
+                let last = i + width - 1   // the opening mark's last token
                 switch mark {
-                case .openDouble: pending = i
-                case .closeDouble: if leftSpace && !rightSpace { pending = i }   // » used as an opener
-                default: if !(rightSpace && !leftSpace) { pending = i }        // a stray closer (5'10") is ignored
+                case .openDouble: pending = last
+                case .closeDouble: if leftSpace && !rightSpace { pending = last }   // » used as an opener
+                default: if !(rightSpace && !leftSpace) { pending = last }        // a stray closer (5'10") is ignored
                 }
                 if pending != nil { pendingPara = p }
             }
-            i += 1
+            i += width
         }
         return result
     }

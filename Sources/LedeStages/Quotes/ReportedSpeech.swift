@@ -50,7 +50,7 @@ extension QuoteExtractor {
             let o = seg.open
             let before = o > 0 && v.paragraph[o - 1] == v.paragraph[o] ? o - 1 : -1
             let embeddedBefore = before >= 0 && (v.isWord(before) || v.tokens[before].kind == .number)
-            let after = seg.close.map { $0 + 1 } ?? -1
+            let after = seg.closeLast(v).map { $0 + 1 } ?? -1
             let embeddedAfter = after >= 0 && after < n && v.paragraph[after] == v.paragraph[o] && v.isWord(after)
             if embeddedBefore && (embeddedAfter || seg.words < 6) { continue }
             if embeddedBefore && !seg.balanced { continue }
@@ -62,12 +62,25 @@ extension QuoteExtractor {
 
     /// End of a segment's content including its closing mark (mixed quotations keep the mark).
     func closeEnd(_ seg: QuotedSegment) -> Int {
-        if let c = seg.close { return v.tokens[c].span.end }
+        if let c = seg.closeLast(v) { return v.tokens[c].span.end }
         return seg.content.end
     }
 
     /// Reported content from token `a` to the end of the sentence, without final punctuation.
-    func content(from a: Int, to sb: Int) -> TextSpan? {
+    func content(from a: Int, to sb0: Int) -> TextSpan? {
+        var sb = sb0
+        var t = a + 1
+        while t + 1 < sb0 {
+            if !v.inQuote[t], v.lower[t] == "and" || v.lower[t] == "but" || v.lower[t] == "saying" || v.lower[t] == "adding" {
+                let verb = v.lower[t] == "saying" || v.lower[t] == "adding" ? t : skipForward(t + 1, sb0)
+                if let e = cues.verbs[v.lower[verb]], !e.frames.isEmpty, verb + 1 < sb0,
+                   complementStart(after: verb, entry: e, sb: sb0) != nil {
+                    sb = v.isChar(t - 1, ",") ? t - 1 : t
+                    break
+                }
+            }
+            t += 1
+        }
         var b = sb
         while b > a, v.isPunct(b - 1) { b -= 1 }
         guard b > a, QuoteMarks.wordCount(v, a, b) >= 2 else { return nil }
@@ -78,12 +91,30 @@ extension QuoteExtractor {
         return TextSpan(v.tokens[a].span.start, end)
     }
 
+    /// Steps right over words that sit between a subject and its verb ("and also warned").
+    func skipForward(_ k: Int, _ limit: Int) -> Int {
+        var t = k
+        while t < limit, t - k < 3, cues.between.contains(v.lower[t]) { t += 1 }
+        return min(t, limit - 1)
+    }
+
+    /// A sentence-initial subject for coordinated cues ("The federation welcomed X but warned that…").
+    func leadingSubject(_ sa: Int, limit: Int) -> SourcePhrase? {
+        var b = sa
+        while b < limit, b - sa < 8, v.isWord(b) || isNamePeriod(b) || v.isChar(b, "-") {
+            if b > sa, !v.isCapitalized(b), !speakerWords.groupNouns.contains(v.lower[b]), !speakerWords.organizationWords.contains(v.lower[b]),
+               !Closed.determiners.contains(v.lower[b]), v.lower[b] != "'s" { break }
+            b += 1
+        }
+        return b > sa ? parse(sa, b) : nil
+    }
+
     /// The reported-speech frame whose cue is at token `k`, if any.
     func reported(at k: Int, sentence sa: Int, _ sb: Int) -> (FoundQuote, Int)? {
         // "According to X, …" / "…, according to X."
         if let after = sourceFirstCue(at: k) {
             let lemma = (k..<after).map { v.lower[$0] }.joined(separator: " ")
-            guard let src = sourceAfter(after, limit: sb) else { return nil }
+            guard let src = sourceAfter(after, limit: sb, lenient: true) else { return nil }
             if k == sa || (k - 1 >= sa && !v.isChar(k - 1, ",")), v.isChar(src.b, ","), let c = content(from: src.b + 1, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
             }
@@ -94,8 +125,27 @@ extension QuoteExtractor {
         }
         guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa else { return nil }
         let b0 = skipBetween(k, floor: sa)
-        let src = sourceBefore(b0, floor: sa)
-        let next = k + 1
+        var src = sourceBefore(b0, floor: sa)
+        var next = k + 1
+        // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
+        if next < sb, !v.isTerminal(next), !v.isChar(next, ","), k - 1 > sa {
+            var t = next
+            while t < sb, t - next < 4, v.isWord(t), (Closed.prepositions.contains(v.lower[t]) || Closed.weekdays.contains(v.lower[t]) || Closed.determiners.contains(v.lower[t]) || ["statement", "week", "month", "interview", "morning", "afternoon", "evening", "night", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"].contains(v.lower[t])) { t += 1 }
+            if t > next, t >= sb || v.isTerminal(t) { next = t }
+        }
+        // "X said A but warned that B", "…, saying that B": the subject is the clause's.
+        if src == nil, b0 - 1 >= sa, ["and", "but", ","].contains(v.lower[b0 - 1]) || v.isChar(b0 - 1, ","),
+           v.lower[k].hasSuffix("ing") || v.lower[b0 - 1] == "and" || v.lower[b0 - 1] == "but" {
+            if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[k] {
+                src = ps
+            } else if let s0 = sourceAfter(sa, limit: b0) ?? leadingSubject(sa, limit: b0), s0.b < k {
+                src = s0
+            }
+            if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)
+            }
+            return nil
+        }
         if let src {
             // Where does the source's phrase start (with its article)? A comma before it means the
             // clause came first: "…, Ruiz said." or "A, Ruiz said, B."
@@ -103,20 +153,20 @@ extension QuoteExtractor {
             while start - 1 >= sa, Closed.determiners.contains(v.lower[start - 1]) { start -= 1 }
             if start - 1 > sa, v.isChar(start - 1, ","), next >= sb || v.isTerminal(next) || v.isChar(next, ",") || v.isQuote(next) {
                 if next < sb, v.isChar(next, ","), let c = content(from: sa, to: sb) {
-                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<next, lemma: entry.lemma, confidence: 0.7), sb)
+                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
                 }
                 if let c = content(from: sa, to: start - 1) {
-                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<next, lemma: entry.lemma, confidence: 0.7), sb)
+                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
                 }
                 return nil
             }
-            guard next < sb, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) else { return nil }
-            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<next, lemma: entry.lemma, confidence: 0.7), sb)
+            guard k + 1 < sb, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) else { return nil }
+            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
         }
         // "…, said Ruiz."
         if k - 1 > sa, v.isChar(k - 1, ","), let s2 = sourceAfter(next, limit: sb), s2.b >= sb || v.isTerminal(s2.b) || v.isChar(s2.b, ","),
            let c = content(from: sa, to: k - 1) {
-            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s2, cue: k..<next, lemma: entry.lemma, confidence: 0.7), sb)
+            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s2, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
         }
         return nil
     }
