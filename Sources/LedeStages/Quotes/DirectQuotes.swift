@@ -68,6 +68,7 @@ extension QuoteExtractor {
         var j = c + 1
         let last = seg.contentEnd - 1
         var soft = last > seg.open && (v.isChar(last, ",") || v.isChar(last, "?") || v.isChar(last, "!") || v.isChar(last, "…") || v.first(last).isDash)
+        let dashed = j < pb && v.first(j).isDash
         if j < pb, v.isChar(j, ",") || v.first(j).isDash { j += 1; soft = true }
         guard j < pb else { return nil }
         if !soft && !(v.isWord(j) && v.first(j).isLowercaseLetter) { return nil }
@@ -91,6 +92,10 @@ extension QuoteExtractor {
             }
             if v.isChar(k, ",") && !(k + 1 < w && Closed.determiners.contains(v.lower[k + 1]) || ["who", "which"].contains(v.lower[min(k + 1, v.count - 1)])) { break }
             k += 1
+        }
+        // "“…” ― Krystal Correa": a dash and a name, the reader-comment and epigraph style.
+        if dashed, let src = sourceAfter(j, limit: w), src.proper, src.b >= w || v.isTerminal(src.b) || v.isChar(src.b, ",") {
+            return Attribution(source: src, cue: (j - 1)..<j, lemma: "—", end: src.b)
         }
         return nil
     }

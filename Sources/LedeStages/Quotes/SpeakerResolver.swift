@@ -28,9 +28,10 @@ struct SpeakerResolver {
         var k = 0
         let n = v.count
         while k < n {
-            guard v.isCapitalized(k) else { k += 1; continue }
+            guard v.isCapitalized(k), !v.inQuote[k] else { k += 1; continue }
             var e = k
-            while e < n, v.isCapitalized(e) || (v.isChar(e, "-") && v.isCapitalized(e + 1)) { e += 1 }
+            while e < n, v.isCapitalized(e) || (v.isChar(e, "-") && v.isCapitalized(e + 1))
+                    || (v.isChar(e, ".") && v.isCapitalized(e + 1) && (v.lower[e - 1].count == 1 || lexicon.titles[v.lower[e - 1]] != nil)) { e += 1 }
             var a = k
             var gender: SpeakerLexicon.Gender = .unknown
             for t in k..<e {
@@ -38,8 +39,9 @@ struct SpeakerResolver {
                 let key = w.hasSuffix(".") ? String(w.dropLast()) : w
                 if let g = lexicon.titles[w] ?? lexicon.titles[key] { a = t + 1; if g != .unknown { gender = g } }
             }
+            while a < e, v.isChar(a, ".") { a += 1 }
             let words = (a..<e).filter { v.isWord($0) }.map { v.lower[$0] }
-            if e - a >= 2, e - a <= 4, !words.contains(where: { lexicon.organizationWords.contains($0) }),
+            if words.count >= 2, words.count <= 4, !words.contains(where: { lexicon.organizationWords.contains($0) }),
                !Closed.determiners.contains(words[0]) {
                 names.append((v.text(a, e), words, a, gender))
             } else if e - a == 1, gender != .unknown {
@@ -74,9 +76,7 @@ struct SpeakerResolver {
         if let (i, _) = result {
             speakers[i].mentions.append(v.span(src.a, src.b))
             lastSeen[i] = at
-            if genders[i] == .unknown {
-                if src.gender != .unknown { genders[i] = src.gender }
-            }
+            if genders[i] == .unknown, src.gender != .unknown { genders[i] = src.gender }
             if speakers[i].role == nil, let r = src.role { speakers[i].role = r }
         }
         return result
@@ -86,9 +86,18 @@ struct SpeakerResolver {
         let order = speakers.indices.sorted { lastSeen[$0] > lastSeen[$1] }
         switch p {
         case "m", "f":
-            if let i = order.first(where: { speakers[$0].kind == .person && (genders[$0] == gender || genders[$0] == .unknown) && lastSeen[$0] <= at }) {
-                return (i, 0.7)
+            let speaker = order.first(where: { speakers[$0].kind == .person && (genders[$0] == gender || genders[$0] == .unknown) && lastSeen[$0] <= at })
+            // A person named after the last speaker's mention (but before the pronoun) is the likelier antecedent:
+            // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed.
+            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }),
+               nm.at > (speaker.map { lastSeen[$0] } ?? -1) {
+                let tokens = nameTokens(nm.name)
+                if let i = speakers.indices.first(where: { nameTokens(speakers[$0].name) == tokens || (tokens.count == 1 && nameTokens(speakers[$0].name).last == tokens[0]) }) {
+                    return (i, 0.6)
+                }
+                return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
             }
+            if let i = speaker { return (i, 0.7) }
             // Nobody has spoken yet: the latest named person in the text.
             if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }) {
                 return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
