@@ -12,6 +12,9 @@ struct SourcePhrase {
     /// Pronoun class from the lexicon ("m", "f", "g", "o", "s") when the source is a pronoun.
     var pronoun: Character?
     var gender: SpeakerLexicon.Gender = .unknown
+    /// First token of the whole phrase as written, with its article and any outer noun phrase
+    /// ("the board's director, Ilse Maren"): what a clause before the source ends at.
+    var outerA: Int = -1
     /// The name is a proper name (capitalized head), so surnames can link to it.
     var proper: Bool
     /// Lower-cased head noun of a common-noun source ("ministry"), for linking to earlier speakers.
@@ -64,6 +67,7 @@ extension QuoteExtractor {
             if v.isCapitalized(k + 1), !Closed.determiners.contains(firstWord), var inner = parse(k + 1, e - 1), inner.proper,
                let outer = sourceBefore(k, floor: floor) {
                 if inner.role == nil { inner.role = v.text(outer.a, outer.b) }
+                inner.outerA = outer.outerA
                 return inner
             }
             guard v.first(k + 1).isLowercaseLetter || Closed.determiners.contains(firstWord) else { return nil }
@@ -94,6 +98,7 @@ extension QuoteExtractor {
         while a < e, Closed.prepositions.contains(v.lower[a]) || Closed.weekdays.contains(v.lower[a]) && e - a > 1 { a += 1 }
         guard a < e, var phrase = parse(a, e) else { return nil }
         if phrase.role == nil, let r = appositionRole, phrase.pronoun == nil { phrase.role = r }
+        phrase.outerA = a
         return phrase
     }
 
@@ -177,6 +182,7 @@ extension QuoteExtractor {
             }
             if lastTitle < 0, h - r >= 2, speakerWords.personNouns.contains(v.lower[r]) { lastTitle = r }
             var nameStart = lastTitle >= 0 ? lastTitle + 1 : r
+            while nameStart < h, v.isChar(nameStart, ".") { nameStart += 1 }
             if nameStart > h { nameStart = r; lastTitle = -1 }  // "the Senator" alone: the title is the name
             let isOrg = (nameStart...h).contains { speakerWords.organizationWords.contains(v.lower[$0]) }
                 || speakerWords.organizationWords.contains(headWord)

@@ -22,6 +22,10 @@ struct QuoteExtractor {
     let cues: CueLexicon
     let speakerWords: SpeakerLexicon
     let paragraphs: [Paragraph]
+    /// Paragraphs quotations are looked for in: body text, plus a line the segmenter took for a
+    /// heading because it lacks final punctuation but that opens with a quotation mark and is not
+    /// the title (`“…” ― Name` reader-comment lines).
+    let quotable: [Bool]
     let minimumWords: Int
     /// Tokens already used as a cue or source, so reported speech does not reuse them.
     var claimed: [Bool]
@@ -32,13 +36,18 @@ struct QuoteExtractor {
         self.cues = cues
         speakerWords = speakers
         paragraphs = document.paragraphs
+        quotable = document.paragraphs.enumerated().map { i, p in
+            if p.kind == .body { return true }
+            guard p.kind == .heading, i > 0, p.span.length > 40, let m = document.scalars[p.span.start].quoteMark else { return false }
+            return m.isDouble
+        }
         self.minimumWords = minimumWords
         claimed = Array(repeating: false, count: document.tokens.count)
     }
 
     func isBody(_ token: Int) -> Bool {
         let p = Int(v.paragraph[token])
-        return p >= 0 && paragraphs[p].kind == .body
+        return p >= 0 && quotable[p]
     }
 
     func cueEntry(_ k: Int) -> CueEntry? {
@@ -77,7 +86,7 @@ struct QuoteExtractor {
     }
 
     mutating func run() -> [FoundQuote] {
-        let segments = QuoteMarks.segments(v, paragraphs: paragraphs)
+        let segments = QuoteMarks.segments(v, paragraphs: paragraphs, quotable: quotable)
         var mask = v.inQuote
         for seg in segments {
             let end = seg.close ?? (seg.contentEnd - 1)
@@ -93,7 +102,7 @@ struct QuoteExtractor {
     }
 
     private init(copying other: QuoteExtractor, view: TokenView) {
-        v = view; cues = other.cues; speakerWords = other.speakerWords; paragraphs = other.paragraphs
+        v = view; cues = other.cues; speakerWords = other.speakerWords; paragraphs = other.paragraphs; quotable = other.quotable
         minimumWords = other.minimumWords; claimed = other.claimed; found = other.found
     }
 }

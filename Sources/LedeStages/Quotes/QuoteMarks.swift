@@ -29,7 +29,7 @@ struct QuotedSegment {
 /// for multi-paragraph quotes); otherwise it is kept as unbalanced and the caller may lower its
 /// confidence or drop it. Nothing here throws: bad marks only cost quotations.
 enum QuoteMarks {
-    static func segments(_ v: TokenView, paragraphs: [Paragraph]) -> [QuotedSegment] {
+    static func segments(_ v: TokenView, paragraphs: [Paragraph], quotable: [Bool]) -> [QuotedSegment] {
         var result: [QuotedSegment] = []
         let n = v.count
         var i = 0
@@ -39,7 +39,7 @@ enum QuoteMarks {
             // A paragraph ended with a quotation still open.
             if let open = pending, i == n || Int(v.paragraph[i]) != pendingPara {
                 let next = pendingPara + 1
-                if i < n, next < paragraphs.count, paragraphs[next].kind == .body, Int(v.paragraph[i]) == next,
+                if i < n, next < paragraphs.count, quotable[next], Int(v.paragraph[i]) == next,
                    v.tokens[i].kind == .quote, v.tokens[i].span.start == paragraphs[next].span.start,
                    let m = v.first(i).quoteMark, m.isDouble && m != .closeDouble || v.first(i) == "'" {
                     // Continuation: the quotation goes on; its reopening mark is not a new quotation.
@@ -60,7 +60,7 @@ enum QuoteMarks {
             if i == n { break }
             guard v.tokens[i].kind == .quote else { i += 1; continue }
             let p = Int(v.paragraph[i])
-            guard p >= 0, paragraphs[p].kind == .body else { i += 1; continue }
+            guard p >= 0, quotable[p] else { i += 1; continue }
             var mark = v.first(i).quoteMark!
             let pos = v.tokens[i].span.start
             let para = paragraphs[p].span

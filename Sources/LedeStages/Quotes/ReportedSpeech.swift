@@ -149,7 +149,7 @@ extension QuoteExtractor {
         if let src {
             // Where does the source's phrase start (with its article)? A comma before it means the
             // clause came first: "…, Ruiz said." or "A, Ruiz said, B."
-            var start = src.a
+            var start = src.outerA >= 0 ? min(src.outerA, src.a) : src.a
             while start - 1 >= sa, Closed.determiners.contains(v.lower[start - 1]) { start -= 1 }
             if start - 1 > sa, v.isChar(start - 1, ","), next >= sb || v.isTerminal(next) || v.isChar(next, ",") || v.isQuote(next) {
                 if next < sb, v.isChar(next, ","), let c = content(from: sa, to: sb) {
