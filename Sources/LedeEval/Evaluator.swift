@@ -43,7 +43,7 @@ public struct Evaluator {
                 }
                 for (g, p, ok) in alignment where !ok {
                     var line = "\(d.id)\t"
-                    if let g { let q = d.quotes[g]; line += "GOLD \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" } else { line += "MISSING-GOLD" }
+                    if let g { let q = d.quotes[g]; line += "GOLD \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" + (q.cueStart.map { " cue <\(cut($0, q.cueEnd!))>" } ?? "") } else { line += "MISSING-GOLD" }
                     line += "\t"
                     if let p { let q = pred[p]; line += "PRED \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" + (q.speakerStart.map { " mention <\(cut($0, q.speakerEnd!))>" } ?? "") } else { line += "NO-PRED" }
                     errors(line.replacingOccurrences(of: "\n", with: " "))

@@ -54,9 +54,11 @@ extension QuoteExtractor {
 
     /// `B` opens right after the attribution of `A`, in the same paragraph, with no new cue between.
     func continues(after end: Int, to next: QuotedSegment) -> Bool {
-        guard end < next.open, v.paragraph[end] == v.paragraph[next.open], next.open - end <= 30 else { return false }
-        if v.isChar(next.open - 1, ":") { return false }
-        for k in end..<next.open where v.isQuote(k) { return false }
+        // A doubled mark ('') opens on its second token.
+        let first = v.isQuote(next.open - 1) && v.tokens[next.open - 1].span.end == v.tokens[next.open].span.start ? next.open - 1 : next.open
+        guard end < first, v.paragraph[end] == v.paragraph[next.open], first - end <= 30 else { return false }
+        if v.isChar(first - 1, ":") { return false }
+        for k in end..<first where v.isQuote(k) { return false }
         for k in max(end, next.open - 4)..<next.open where cueEntry(k) != nil { return false }
         return true
     }

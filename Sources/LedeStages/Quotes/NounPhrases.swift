@@ -31,6 +31,7 @@ enum Closed {
         "why", "not", "never", "is", "are", "was", "were", "be", "been", "being", "and", "to", "it's", "there",
         "here", "yet", "however", "meanwhile", "also", "said", "says", "say", "told",
     ]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "there"]
     /// Words before a noun: a cue form after them is a noun ("the claims").
     static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "such", "of", "many", "some", "new", "recent"]
     /// Words after a noun subject: a cue form before them is a noun ("states have").
@@ -53,8 +54,14 @@ extension QuoteExtractor {
 
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
-    func sourceBefore(_ end: Int, floor: Int) -> SourcePhrase? {
+    func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false) -> SourcePhrase? {
         var e = end
+        // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name.
+        if v.isChar(e - 1, ")") {
+            var k = e - 2
+            while k > floor, e - k < 12, !v.isChar(k, "("), !v.isTerminal(k) { k -= 1 }
+            if k > floor, v.isChar(k, "(") { e = k }
+        }
         var appositionRole: String?
         if v.isChar(e - 1, ",") {
             // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.
@@ -96,7 +103,7 @@ extension QuoteExtractor {
         guard a < e else { return nil }
         // Drop leading prepositions or time words picked up at the left edge ("On Tuesday the mayor").
         while a < e, Closed.prepositions.contains(v.lower[a]) || Closed.weekdays.contains(v.lower[a]) && e - a > 1 { a += 1 }
-        guard a < e, var phrase = parse(a, e) else { return nil }
+        guard a < e, var phrase = parse(a, e, lenient: lenient) else { return nil }
         if phrase.role == nil, let r = appositionRole, phrase.pronoun == nil { phrase.role = r }
         phrase.outerA = a
         return phrase

@@ -127,6 +127,12 @@ extension QuoteExtractor {
         let b0 = skipBetween(k, floor: sa)
         var src = sourceBefore(b0, floor: sa)
         var next = k + 1
+        // An explicit complement ("… said that", "… said they") vouches for any subject at the
+        // start of the sentence ("Another 19 percent said they would …").
+        if src == nil, next < sb, v.lower[next] == "that" || Closed.subjectPronouns.contains(v.lower[next]),
+           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 {
+            src = s
+        }
         // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
         if next < sb, !v.isTerminal(next), !v.isChar(next, ","), k - 1 > sa {
             var t = next
@@ -198,6 +204,12 @@ extension QuoteExtractor {
             else if Closed.weekdays.contains(w) && v.isCapitalized(j) { j += 1 }
             if j < sb, ["to", "for", "of", "about", "by", "with", "in", "on", "at", "up", "out"].contains(v.lower[j]) { return nil }
             return j
+        }
+        if f.contains(.object), !Closed.subjectPronouns.contains(w) {
+            // "told the crowd he would …": a short addressee, then a clause opened by a pronoun.
+            var t = j + 1
+            while t < sb, t - j <= 4, v.isWord(t), !Closed.subjectPronouns.contains(v.lower[t]) { t += 1 }
+            if t < sb, t - j <= 4, Closed.subjectPronouns.contains(v.lower[t]) { return t }
         }
         if f.contains(.object) && w != "to" && ["reporters", "journalists", "me", "us", "him", "her", "them"].contains(w) {
             return j + 1 < sb && !v.isPunct(j + 1) ? j + 1 : nil

@@ -12,6 +12,8 @@ struct SpeakerResolver {
     let lexicon: SpeakerLexicon
     var speakers: [Speaker] = []
     var genders: [SpeakerLexicon.Gender] = []
+    /// Lower-cased words of each speaker's name, kept in step with `speakers` (compared often).
+    var words: [[String]] = []
     /// Token position of each speaker's latest mention.
     var lastSeen: [Int] = []
     /// Multi-word proper names in the text (titles stripped) with their first token position.
@@ -55,6 +57,7 @@ struct SpeakerResolver {
     mutating func add(_ name: String, role: String?, kind: SpeakerKind, gender: SpeakerLexicon.Gender) -> Int {
         speakers.append(Speaker(id: speakers.count, name: name, role: role, kind: kind, mentions: []))
         genders.append(gender)
+        words.append(nameTokens(name))
         lastSeen.append(-1)
         return speakers.count - 1
     }
@@ -92,7 +95,7 @@ struct SpeakerResolver {
             if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }),
                nm.at > (speaker.map { lastSeen[$0] } ?? -1) {
                 let tokens = nameTokens(nm.name)
-                if let i = speakers.indices.first(where: { nameTokens(speakers[$0].name) == tokens || (tokens.count == 1 && nameTokens(speakers[$0].name).last == tokens[0]) }) {
+                if let i = speakers.indices.first(where: { words[$0] == tokens || (tokens.count == 1 && words[$0].last == tokens[0]) }) {
                     return (i, 0.6)
                 }
                 return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
@@ -115,19 +118,20 @@ struct SpeakerResolver {
     mutating func resolveName(_ src: SourcePhrase, at: Int) -> (Int, Double)? {
         let tokens = nameTokens(src.name)
         guard !tokens.isEmpty else { return nil }
-        if let i = speakers.indices.first(where: { nameTokens(speakers[$0].name) == tokens }) { return (i, 0.95) }
+        if let i = speakers.indices.first(where: { words[$0] == tokens }) { return (i, 0.95) }
         if tokens.count == 1 {
             let t = tokens[0]
             // A surname (or a first name) of a speaker, most recent first.
             let order = speakers.indices.sorted { lastSeen[$0] > lastSeen[$1] }
-            if let i = order.first(where: { nameTokens(speakers[$0].name).last == t && speakers[$0].kind == .person }) { return (i, 0.9) }
-            if let i = order.first(where: { nameTokens(speakers[$0].name).first == t && speakers[$0].kind == .person }) { return (i, 0.8) }
+            if let i = order.first(where: { words[$0].last == t && speakers[$0].kind == .person }) { return (i, 0.9) }
+            if let i = order.first(where: { words[$0].first == t && speakers[$0].kind == .person }) { return (i, 0.8) }
             // A full name seen earlier in the text.
             if let nm = names.last(where: { $0.tokens.count >= 2 && $0.tokens.last == t && $0.at < at }) ?? names.last(where: { $0.tokens.count >= 2 && $0.tokens.last == t }) {
                 return (add(nm.name, role: src.role, kind: .person, gender: nm.gender), 0.8)
             }
-        } else if let i = speakers.indices.first(where: { nameTokens(speakers[$0].name).count == 1 && nameTokens(speakers[$0].name)[0] == tokens.last }) {
+        } else if let i = speakers.indices.first(where: { words[$0].count == 1 && words[$0][0] == tokens.last }) {
             speakers[i].name = src.name
+            words[i] = tokens
             return (i, 0.9)
         }
         return (add(src.name, role: src.role, kind: src.kind, gender: src.gender), 0.9)
@@ -135,11 +139,11 @@ struct SpeakerResolver {
 
     mutating func resolveCommon(_ src: SourcePhrase, at: Int) -> (Int, Double)? {
         let tokens = nameTokens(src.name)
-        if let i = speakers.indices.first(where: { nameTokens(speakers[$0].name) == tokens }) { return (i, 0.9) }
+        if let i = speakers.indices.first(where: { words[$0] == tokens }) { return (i, 0.9) }
         let order = speakers.indices.sorted { lastSeen[$0] > lastSeen[$1] }
         // "the ministry", "the bank": a short definite mention of an earlier organization.
         if let h = src.head, tokens.count <= 2 {
-            if let i = order.first(where: { speakers[$0].kind != .person && nameTokens(speakers[$0].name).contains(h) && speakers[$0].name.count > src.name.count }) {
+            if let i = order.first(where: { speakers[$0].kind != .person && words[$0].contains(h) && speakers[$0].name.count > src.name.count }) {
                 return (i, 0.75)
             }
             if src.kind == .organization, ["company", "firm", "group", "corporation", "business", "agency", "organization"].contains(h),
