@@ -31,6 +31,7 @@ enum Closed {
         "why", "not", "never", "is", "are", "was", "were", "be", "been", "being", "and", "to", "it's", "there",
         "here", "yet", "however", "meanwhile", "also", "said", "says", "say", "told",
     ]
+    static let nameSuffixes: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "bros", "plc", "llc"]
     static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "there"]
     /// Words before a noun: a cue form after them is a noun ("the claims").
     static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "such", "of", "many", "some", "new", "recent"]
@@ -47,8 +48,11 @@ extension QuoteExtractor {
     /// A period that belongs to a name: after a title abbreviation ("Dr.") or an initial ("J."),
     /// before another capitalized word.
     func isNamePeriod(_ k: Int) -> Bool {
-        guard v.isChar(k, "."), v.isWord(k - 1), v.isCapitalized(k + 1) else { return false }
+        guard v.isChar(k, "."), v.isWord(k - 1) else { return false }
         let w = v.lower[k - 1]
+        // "Northline Marine Inc." / "Hugo Bell Jr.": the period ends the abbreviation, not the sentence.
+        if v.isCapitalized(k - 1), Closed.nameSuffixes.contains(w) { return true }
+        guard v.isCapitalized(k + 1) else { return false }
         return speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
     }
 
@@ -67,7 +71,7 @@ extension QuoteExtractor {
             // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.
             var k = e - 2
             var steps = 0
-            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) { k -= 1; steps += 1 }
+            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
             guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
             let firstWord = v.lower[k + 1]
             // "The agency's director, Leonard Pike, said": the name is between the commas.
@@ -80,6 +84,8 @@ extension QuoteExtractor {
             guard v.first(k + 1).isLowercaseLetter || Closed.determiners.contains(firstWord) else { return nil }
             if !["who", "which", "whose"].contains(firstWord) { appositionRole = v.text(k + 1, e - 1) }
             e = k
+            // An age between commas before the clause: "Jim Hatcher, 71, who …".
+            if e - 2 > floor, v.tokens[e - 1].kind == .number, v.isChar(e - 2, ",") { e -= 2 }
         }
         var a = e
         var count = 0

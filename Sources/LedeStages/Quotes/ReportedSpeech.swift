@@ -42,7 +42,7 @@ extension QuoteExtractor {
             var t = k
             while t < n, v.tokens[t].span.start < q.span.end { claimed[t] = true; t += 1 }
             found.append(q)
-            k = max(k, lastToken - 1)
+            _ = lastToken
         }
         // Leftover quoted segments.
         for (i, seg) in segments.enumerated() where use[i] < 0 && isBody(seg.open) {
@@ -99,7 +99,15 @@ extension QuoteExtractor {
     }
 
     /// A sentence-initial subject for coordinated cues ("The federation welcomed X but warned that…").
-    func leadingSubject(_ sa: Int, limit: Int) -> SourcePhrase? {
+    func leadingSubject(_ sa0: Int, limit: Int) -> SourcePhrase? {
+        var sa = sa0
+        // "Its ambassador, Petr Halloran, declined …": the name in the opening apposition.
+        if let c = (sa..<min(limit, sa + 6)).first(where: { v.isChar($0, ",") }), v.isCapitalized(c + 1) {
+            var e = c + 1
+            while e < limit, v.isCapitalized(e) || isNamePeriod(e) { e += 1 }
+            if e < limit, v.isChar(e, ","), e - c >= 2, let p = parse(c + 1, e), p.proper { return p }
+        }
+        while sa < limit, v.lower[sa] == "its" || v.lower[sa] == "their" || v.lower[sa] == "his" || v.lower[sa] == "her" { sa += 1 }
         var b = sa
         while b < limit, b - sa < 8, v.isWord(b) || isNamePeriod(b) || v.isChar(b, "-") {
             if b > sa, !v.isCapitalized(b), !speakerWords.groupNouns.contains(v.lower[b]), !speakerWords.organizationWords.contains(v.lower[b]),
