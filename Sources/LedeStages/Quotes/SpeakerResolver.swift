@@ -18,6 +18,8 @@ struct SpeakerResolver {
     var lastSeen: [Int] = []
     /// Multi-word proper names in the text (titles stripped) with their first token position.
     var names: [(name: String, tokens: [String], at: Int, gender: SpeakerLexicon.Gender)] = []
+    /// Capitalized organization names in the text ("Tessaly Corp.", "Greyfield Nurses Association").
+    var organizations: [(name: String, tokens: [String], at: Int)] = []
 
     init(view: TokenView, lexicon: SpeakerLexicon) {
         v = view
@@ -43,6 +45,12 @@ struct SpeakerResolver {
             }
             while a < e, v.isChar(a, ".") { a += 1 }
             let words = (a..<e).filter { v.isWord($0) }.map { v.lower[$0] }
+            if words.count >= 2, words.count <= 6, words.contains(where: { lexicon.organizationWords.contains($0) }),
+               !Closed.determiners.contains(words[0]) {
+                var end = e
+                if end < n, v.isChar(end, "."), Closed.nameSuffixes.contains(v.lower[end - 1]) { end += 1 }
+                organizations.append((v.text(a, end), words, a))
+            }
             if words.count >= 2, words.count <= 4, !words.contains(where: { lexicon.organizationWords.contains($0) }),
                !Closed.determiners.contains(words[0]) {
                 names.append((v.text(a, e), words, a, gender))
@@ -137,6 +145,8 @@ struct SpeakerResolver {
         return (add(src.name, role: src.role, kind: src.kind, gender: src.gender), 0.9)
     }
 
+    static let companyWords: Set<String> = ["company", "firm", "corporation", "business", "group", "manufacturer", "maker", "bank", "insurer", "retailer", "carrier", "airline"]
+
     mutating func resolveCommon(_ src: SourcePhrase, at: Int) -> (Int, Double)? {
         let tokens = nameTokens(src.name)
         if let i = speakers.indices.first(where: { words[$0] == tokens }) { return (i, 0.9) }
@@ -146,9 +156,16 @@ struct SpeakerResolver {
             if let i = order.first(where: { speakers[$0].kind != .person && words[$0].contains(h) && speakers[$0].name.count > src.name.count }) {
                 return (i, 0.75)
             }
-            if src.kind == .organization, ["company", "firm", "group", "corporation", "business", "agency", "organization"].contains(h),
+            if src.kind == .organization, Self.companyWords.contains(h),
                let i = order.first(where: { speakers[$0].kind == .organization }) {
                 return (i, 0.6)
+            }
+            // An organization named earlier in the text but not yet quoted.
+            let isCompany = Self.companyWords.contains(h)
+            if src.kind == .organization || src.kind == .group,
+               let org = organizations.last(where: { $0.at < at && ($0.tokens.contains(h) || isCompany && $0.tokens.contains(where: { Closed.nameSuffixes.contains($0.hasSuffix(".") ? String($0.dropLast()) : $0) || $0 == "company" })) }) {
+                if let i = speakers.indices.first(where: { words[$0] == nameTokens(org.name) }) { return (i, 0.7) }
+                return (add(org.name, role: nil, kind: .organization, gender: .unknown), 0.6)
             }
         }
         return (add(src.name, role: src.role, kind: src.kind, gender: src.gender), 0.8)
