@@ -71,7 +71,11 @@ struct SpeakerResolver {
     }
 
     func nameTokens(_ s: String) -> [String] {
-        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        var out: [String] = []
+        for part in s.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }) {
+            out.append(String(decoding: part, as: UTF8.self).lowercased())
+        }
+        return out
     }
 
     /// Resolves one source phrase at token position `at`; returns (speaker index, confidence).
@@ -102,7 +106,7 @@ struct SpeakerResolver {
             // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed.
             if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }),
                nm.at > (speaker.map { lastSeen[$0] } ?? -1) {
-                let tokens = nameTokens(nm.name)
+                let tokens = nm.tokens
                 if let i = speakers.indices.first(where: { words[$0] == tokens || (tokens.count == 1 && words[$0].last == tokens[0]) }) {
                     return (i, 0.6)
                 }
@@ -164,7 +168,8 @@ struct SpeakerResolver {
             let isCompany = Self.companyWords.contains(h)
             if src.kind == .organization || src.kind == .group,
                let org = organizations.last(where: { $0.at < at && ($0.tokens.contains(h) || isCompany && $0.tokens.contains(where: { Closed.nameSuffixes.contains($0.hasSuffix(".") ? String($0.dropLast()) : $0) || $0 == "company" })) }) {
-                if let i = speakers.indices.first(where: { words[$0] == nameTokens(org.name) }) { return (i, 0.7) }
+                let orgWords = nameTokens(org.name)
+                if let i = speakers.indices.first(where: { words[$0] == orgWords }) { return (i, 0.7) }
                 return (add(org.name, role: nil, kind: .organization, gender: .unknown), 0.6)
             }
         }

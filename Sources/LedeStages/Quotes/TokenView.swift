@@ -27,20 +27,20 @@ struct TokenView {
         for t in tokens {
             guard t.kind == .word || t.kind == .number, t.span.length <= 40 else { lower.append(""); continue }
             buffer.removeAll(keepingCapacity: true)
-            var ascii = true
             for i in t.span.start..<t.span.end {
                 let v = s[i].value
-                if v >= 0x80 { ascii = false; break }
-                buffer.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
+                if v < 0x80 {
+                    buffer.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
+                } else if v == 0x2019 {
+                    // Curly apostrophes fold to straight ones so "’s" and "'s" look the same to the lexicons.
+                    buffer.append(0x27)
+                } else {
+                    // Other letters keep their case: the lexicons are ASCII, so they only need to compare unequal.
+                    let folded = s[i].properties.isUppercase ? (s[i].properties.lowercaseMapping.unicodeScalars.first ?? s[i]) : s[i]
+                    buffer.append(contentsOf: UTF8.encode(folded)!)
+                }
             }
-            if ascii {
-                lower.append(String(decoding: buffer, as: UTF8.self))
-            } else {
-                // Curly apostrophes fold to straight ones so "’s" and "'s" look the same to the lexicons.
-                var str = String(String.UnicodeScalarView(s[t.span.start..<t.span.end].map { $0 == "’" ? "'" : $0 })).lowercased()
-                if str.isEmpty { str = "" }
-                lower.append(str)
-            }
+            lower.append(String(decoding: buffer, as: UTF8.self))
         }
         sentence = Array(repeating: -1, count: n)
         paragraph = Array(repeating: -1, count: n)
@@ -80,7 +80,12 @@ struct TokenView {
     func isPunct(_ i: Int) -> Bool { i >= 0 && i < tokens.count && (tokens[i].kind == .punctuation || tokens[i].kind == .symbol) }
     func text(_ a: Int, _ b: Int) -> String {
         guard a < b else { return "" }
-        return String(String.UnicodeScalarView(s[tokens[a].span.start..<tokens[b - 1].span.end]))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(tokens[b - 1].span.end - tokens[a].span.start + 8)
+        for c in s[tokens[a].span.start..<tokens[b - 1].span.end] {
+            if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { bytes.append(contentsOf: UTF8.encode(c)!) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
     func span(_ a: Int, _ b: Int) -> TextSpan { TextSpan(tokens[a].span.start, tokens[b - 1].span.end) }
 }
