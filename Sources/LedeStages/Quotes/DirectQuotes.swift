@@ -75,7 +75,7 @@ extension QuoteExtractor {
         guard j < pb else { return nil }
         if !soft && !(v.isWord(j) && v.first(j).isLowercaseLetter) { return nil }
         var w = j
-        while w < pb, w - j < 16, !v.isTerminal(w), !v.isQuote(w) { w += 1 }
+        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) { w += 1 }
         // Inverted: "said Harbor Master Daniel Pruett".
         if let e = cueEntry(j) {
             if let src = sourceAfter(j + 1, limit: w) {
@@ -112,7 +112,7 @@ extension QuoteExtractor {
         else if cueEntry(k) == nil { return nil }
         // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
         var floor = k
-        while floor - 1 >= 0, v.paragraph[floor - 1] == v.paragraph[o], !v.isTerminal(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
+        while floor - 1 >= 0, v.paragraph[floor - 1] == v.paragraph[o], !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
         var c = k
         while c >= floor, k - c <= 8 {
             if v.isChar(c, ",") && c != k { break }
