@@ -197,3 +197,28 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.first?.span == span("the trains were late again", in: text))
     }
 }
+
+@Suite struct QuoteRobustnessTests {
+    /// Soups of marks, cues and names: no document may trap, and every span stays inside the text.
+    @Test func randomMarkSoupNeverFails() throws {
+        let atoms = ["\"", "“", "”", "‘", "’", "'", "''", "«", "»", "said", "Ruiz", "he", "that", "according", "to",
+                     "the", "ministry", ",", ".", ":", "—", "\n\n", "Mr.", "J.", "Inc.", "(", ")", "told", "urged",
+                     "whether", "and", "but", "saying", "officials", "they", "’90s", "don’t", "?", "…", ", 71,"]
+        var state: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<400 {
+            let text = (0..<(1 + next(60))).map { _ in atoms[next(atoms.count)] }.joined(separator: next(3) == 0 ? "" : " ")
+            let doc = try analyze(text)
+            let n = doc.scalars.count
+            for q in doc.quotes {
+                #expect(q.span.end <= n)
+                for p in q.pieces { #expect(q.span.contains(p)) }
+                if let s = q.speaker?.span { #expect(s.end <= n) }
+                if let id = q.speaker?.speaker { #expect(id < doc.speakers.count) }
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@ extension QuoteExtractor {
     /// Steps left over words that sit between a source and its verb ("Ruiz has also said").
     func skipBetween(_ k: Int, floor: Int) -> Int {
         var a = k
-        while a - 1 >= floor, a - k > -3, v.isWord(a - 1), cues.between.contains(v.lower[a - 1]), !v.isCapitalized(a - 1) || Closed.weekdays.contains(v.lower[a - 1]) {
+        while a - 1 >= floor, a - k > -3, v.isWord(a - 1), cues.between.contains(v.low(a - 1)), !v.isCapitalized(a - 1) || Closed.weekdays.contains(v.low(a - 1)) {
             a -= 1
         }
         return a
@@ -92,7 +92,7 @@ extension QuoteExtractor {
                 }
                 return nil
             }
-            if v.isChar(k, ",") && !(k + 1 < w && Closed.determiners.contains(v.lower[k + 1]) || ["who", "which"].contains(v.lower[min(k + 1, v.count - 1)])) { break }
+            if v.isChar(k, ",") && !(k + 1 < w && Closed.determiners.contains(v.low(k + 1)) || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
             k += 1
         }
         // "“…” ― Krystal Correa": a dash and a name, the reader-comment and epigraph style.
@@ -110,6 +110,7 @@ extension QuoteExtractor {
         let colon = v.isChar(k, ":")
         if colon || v.isChar(k, ",") || v.first(k).isDash { k -= 1 }
         else if cueEntry(k) == nil { return nil }
+        guard k >= 0 else { return nil }
         // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
         var floor = k
         while floor - 1 >= 0, v.paragraph[floor - 1] == v.paragraph[o], !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }

@@ -49,7 +49,7 @@ extension QuoteExtractor {
     /// before another capitalized word.
     func isNamePeriod(_ k: Int) -> Bool {
         guard v.isChar(k, "."), v.isWord(k - 1) else { return false }
-        let w = v.lower[k - 1]
+        let w = v.low(k - 1)
         // "Northline Marine Inc." / "Hugo Bell Jr.": the period ends the abbreviation, not the sentence.
         if v.isCapitalized(k - 1), Closed.nameSuffixes.contains(w) { return true }
         guard v.isCapitalized(k + 1) else { return false }
@@ -73,7 +73,7 @@ extension QuoteExtractor {
             var steps = 0
             while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
             guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
-            let firstWord = v.lower[k + 1]
+            let firstWord = v.low(k + 1)
             // "The agency's director, Leonard Pike, said": the name is between the commas.
             if v.isCapitalized(k + 1), !Closed.determiners.contains(firstWord), var inner = parse(k + 1, e - 1), inner.proper,
                let outer = sourceBefore(k, floor: floor) {
@@ -93,12 +93,12 @@ extension QuoteExtractor {
             let k = a - 1
             let t = v.tokens[k]
             if t.kind == .word {
-                let w = v.lower[k]
+                let w = v.low(k)
                 if Closed.clauseWords.contains(w) && !(w == "and" && v.isCapitalized(k - 1) && v.isCapitalized(k + 1)) { break }
                 if cues.verbs[w] != nil && !v.isCapitalized(k) && k != e - 1 { break }
                 a = k; count += 1
                 // A determiner starts the phrase unless a preposition or possessive precedes it.
-                if Closed.determiners.contains(w) && !(k - 1 >= floor && Closed.prepositions.contains(v.lower[k - 1])) { break }
+                if Closed.determiners.contains(w) && !(k - 1 >= floor && Closed.prepositions.contains(v.low(k - 1))) { break }
                 continue
             }
             if t.kind == .number { a = k; count += 1; continue }
@@ -108,7 +108,7 @@ extension QuoteExtractor {
         }
         guard a < e else { return nil }
         // Drop leading prepositions or time words picked up at the left edge ("On Tuesday the mayor").
-        while a < e, Closed.prepositions.contains(v.lower[a]) || Closed.weekdays.contains(v.lower[a]) && e - a > 1 { a += 1 }
+        while a < e, Closed.prepositions.contains(v.low(a)) || Closed.weekdays.contains(v.low(a)) && e - a > 1 { a += 1 }
         guard a < e, var phrase = parse(a, e, lenient: lenient) else { return nil }
         if phrase.role == nil, let r = appositionRole, phrase.pronoun == nil { phrase.role = r }
         phrase.outerA = a
@@ -121,13 +121,13 @@ extension QuoteExtractor {
         while b < limit, b - start < 9 {
             let t = v.tokens[b]
             if t.kind == .word {
-                let w = v.lower[b]
+                let w = v.low(b)
                 if b > start && (Closed.clauseWords.contains(w) && !(w == "and" && v.isCapitalized(b - 1) && v.isCapitalized(b + 1)))
                     || (b > start && Closed.prepositions.contains(w) && !Closed.forwardPrepositions.contains(w)) { break }
                 // "said Ruiz in a statement": a preposition after a proper name ends the source.
                 if b > start && Closed.prepositions.contains(w) && v.isCapitalized(b - 1) && !v.isCapitalized(b + 1)
-                    && !Closed.determiners.contains(v.lower[b + 1 < limit ? b + 1 : b]) { break }
-                if b > start && Closed.prepositions.contains(w) && b + 1 < limit && Closed.weekdays.contains(v.lower[b + 1]) { break }
+                    && !Closed.determiners.contains(v.low(b + 1 < limit ? b + 1 : b)) { break }
+                if b > start && Closed.prepositions.contains(w) && b + 1 < limit && Closed.weekdays.contains(v.low(b + 1)) { break }
                 if b > start && (w == "in" || w == "at" || w == "on") && v.isCapitalized(b - 1) { break }
                 b += 1; continue
             }
@@ -140,7 +140,7 @@ extension QuoteExtractor {
         var phrase = parse(start, b, lenient: lenient)
         // ", a doctor at the clinic" right after the name: its role.
         if phrase != nil, phrase!.role == nil, phrase!.proper, v.isChar(b, ","), b + 1 < limit, v.isWord(b + 1),
-           Closed.determiners.contains(v.lower[b + 1]) {
+           Closed.determiners.contains(v.low(b + 1)) {
             var k = b + 1
             while k < limit, !v.isPunct(k), !v.isQuote(k), k - b < 10 { k += 1 }
             phrase!.role = v.text(b + 1, k)
@@ -151,27 +151,27 @@ extension QuoteExtractor {
     /// Reads a source phrase from tokens [a, b): pronoun, proper name with titles, or common noun.
     func parse(_ a0: Int, _ b: Int, lenient: Bool = false) -> SourcePhrase? {
         var a = a0
-        if b - a == 1, let p = speakerWords.pronouns[v.lower[a]] {
+        if b - a == 1, let p = speakerWords.pronouns[v.low(a)] {
             // "I" is only a pronoun when capitalized as one; "it" rarely speaks for a person.
             let g: SpeakerLexicon.Gender = p == "m" ? .male : p == "f" ? .female : .unknown
             let kind: SpeakerKind = p == "g" ? .group : p == "o" ? .organization : .person
             return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: p, gender: g, proper: false, head: nil)
         }
-        while a < b - 1, Closed.determiners.contains(v.lower[a]) { a += 1 }
-        if b - a == 1 && Closed.determiners.contains(v.lower[a]) { return nil }
+        while a < b - 1, Closed.determiners.contains(v.low(a)) { a += 1 }
+        if b - a == 1 && Closed.determiners.contains(v.low(a)) { return nil }
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").
         var headEnd = b
-        for k in (a + 1)..<max(a + 1, b) where Closed.forwardPrepositions.contains(v.lower[k]) && !v.isCapitalized(k) {
+        for k in (a + 1)..<max(a + 1, b) where Closed.forwardPrepositions.contains(v.low(k)) && !v.isCapitalized(k) {
             headEnd = k; break
         }
         let h = headEnd - 1
         guard h >= a, v.isWord(h) || v.tokens[h].kind == .number else { return nil }
-        let headWord = v.lower[h]
+        let headWord = v.low(h)
         if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {
             // Proper name: the capitalized run ending at the head, titles split off into the role.
             var r = h
-            while r - 1 >= a, v.isCapitalized(r - 1) || v.isChar(r - 1, "-") || isNamePeriod(r - 1) || v.lower[r - 1] == "'s" && false
-                    || ["de", "van", "von", "da", "al", "bin", "la", "le", "del", "der"].contains(v.lower[r - 1]) && v.isCapitalized(r - 2) {
+            while r - 1 >= a, v.isCapitalized(r - 1) || v.isChar(r - 1, "-") || isNamePeriod(r - 1) || v.low(r - 1) == "'s" && false
+                    || ["de", "van", "von", "da", "al", "bin", "la", "le", "del", "der"].contains(v.low(r - 1)) && v.isCapitalized(r - 2) {
                 r -= 1
             }
             if headEnd < b {
@@ -185,7 +185,7 @@ extension QuoteExtractor {
             var lastTitle = -1
             var gender: SpeakerLexicon.Gender = .unknown
             for k in r...h {
-                let w = v.lower[k]
+                let w = v.low(k)
                 let key = w.hasSuffix(".") ? String(w.dropLast()) : w
                 if let g = speakerWords.titles[w] ?? speakerWords.titles[key] {
                     // A title word inside an organization's name ("Senate Leadership Fund") is not a title.
@@ -193,11 +193,11 @@ extension QuoteExtractor {
                     if g != .unknown { gender = g }
                 }
             }
-            if lastTitle < 0, h - r >= 2, speakerWords.personNouns.contains(v.lower[r]) { lastTitle = r }
+            if lastTitle < 0, h - r >= 2, speakerWords.personNouns.contains(v.low(r)) { lastTitle = r }
             var nameStart = lastTitle >= 0 ? lastTitle + 1 : r
             while nameStart < h, v.isChar(nameStart, ".") { nameStart += 1 }
             if nameStart > h { nameStart = r; lastTitle = -1 }  // "the Senator" alone: the title is the name
-            let isOrg = (nameStart...h).contains { speakerWords.organizationWords.contains(v.lower[$0]) }
+            let isOrg = (nameStart...h).contains { speakerWords.organizationWords.contains(v.low($0)) }
                 || speakerWords.organizationWords.contains(headWord)
             if isOrg { nameStart = r; lastTitle = -1 }
             var roleParts: [String] = []

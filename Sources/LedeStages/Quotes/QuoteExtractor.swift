@@ -51,11 +51,11 @@ struct QuoteExtractor {
     }
 
     func cueEntry(_ k: Int) -> CueEntry? {
-        guard k >= 0, k < v.count, v.tokens[k].kind == .word, !v.inQuote[k], let e = cues.verbs[v.lower[k]] else { return nil }
+        guard k >= 0, k < v.count, v.tokens[k].kind == .word, !v.inQuote[k], let e = cues.verbs[v.low(k)] else { return nil }
         // Noun readings ("the reports", "member states have"): an article or possessive before the
         // word, or an auxiliary after it, means it is not the verb.
-        if k > 0, Closed.nounMarkers.contains(v.lower[k - 1]) { return nil }
-        if k + 1 < v.count, Closed.auxiliaries.contains(v.lower[k + 1]) { return nil }
+        if k > 0, Closed.nounMarkers.contains(v.low(k - 1)) { return nil }
+        if k + 1 < v.count, Closed.auxiliaries.contains(v.low(k + 1)) { return nil }
         return e
     }
 
@@ -63,7 +63,7 @@ struct QuoteExtractor {
     func sourceFirstCue(at k: Int) -> Int? {
         for phrase in cues.sourceFirst where k + phrase.count <= v.count {
             var ok = true
-            for (j, w) in phrase.enumerated() where v.lower[k + j] != w || v.inQuote[k + j] { ok = false; break }
+            for (j, w) in phrase.enumerated() where v.low(k + j) != w || v.inQuote[k + j] { ok = false; break }
             if ok { return k + phrase.count }
         }
         return nil

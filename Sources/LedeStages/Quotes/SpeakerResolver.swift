@@ -35,20 +35,20 @@ struct SpeakerResolver {
             guard v.isCapitalized(k), !v.inQuote[k] else { k += 1; continue }
             var e = k
             while e < n, v.isCapitalized(e) || (v.isChar(e, "-") && v.isCapitalized(e + 1))
-                    || (v.isChar(e, ".") && v.isCapitalized(e + 1) && (v.lower[e - 1].count == 1 || lexicon.titles[v.lower[e - 1]] != nil)) { e += 1 }
+                    || (v.isChar(e, ".") && v.isCapitalized(e + 1) && (v.low(e - 1).count == 1 || lexicon.titles[v.low(e - 1)] != nil)) { e += 1 }
             var a = k
             var gender: SpeakerLexicon.Gender = .unknown
             for t in k..<e {
-                let w = v.lower[t]
+                let w = v.low(t)
                 let key = w.hasSuffix(".") ? String(w.dropLast()) : w
                 if let g = lexicon.titles[w] ?? lexicon.titles[key] { a = t + 1; if g != .unknown { gender = g } }
             }
             while a < e, v.isChar(a, ".") { a += 1 }
-            let words = (a..<e).filter { v.isWord($0) }.map { v.lower[$0] }
+            let words = (a..<e).filter { v.isWord($0) }.map { v.low($0) }
             if words.count >= 2, words.count <= 6, words.contains(where: { lexicon.organizationWords.contains($0) }),
                !Closed.determiners.contains(words[0]) {
                 var end = e
-                if end < n, v.isChar(end, "."), Closed.nameSuffixes.contains(v.lower[end - 1]) { end += 1 }
+                if end < n, v.isChar(end, "."), Closed.nameSuffixes.contains(v.low(end - 1)) { end += 1 }
                 organizations.append((v.text(a, end), words, a))
             }
             if words.count >= 2, words.count <= 4, !words.contains(where: { lexicon.organizationWords.contains($0) }),

@@ -63,7 +63,10 @@ struct TokenView {
 
     var count: Int { tokens.count }
 
-    @inline(__always) func first(_ i: Int) -> Unicode.Scalar { s[tokens[i].span.start] }
+    /// Lower-cased token text, "" outside the document, so rules can look around freely at edges.
+    @inline(__always) func low(_ i: Int) -> String { i >= 0 && i < lower.count ? lower[i] : "" }
+
+    @inline(__always) func first(_ i: Int) -> Unicode.Scalar { i >= 0 && i < tokens.count ? s[tokens[i].span.start] : " " }
     /// The token is exactly the one scalar `c`.
     @inline(__always) func isChar(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].span.length == 1 && s[tokens[i].span.start] == c
