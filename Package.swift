@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "LedeStages", dependencies: ["LedeCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Resources")],
                 swiftSettings: strict),
         // The command line, callable with extra stages so users can build their own `lede`.
-        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages",
+        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeEval",
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                  .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
@@ -48,6 +48,11 @@ let package = Package(
                           swiftSettings: strict),
         .testTarget(name: "KeywordTaggerTests", dependencies: ["KeywordTagger", "LedeStages"], path: "plugins/keyword-tagger/Tests"),
         .testTarget(name: "DocumentFilterTests", dependencies: ["DocumentFilter", "LedeStages"], path: "plugins/document-filter/Tests"),
+        // Scoring quotations against gold JSON Lines and PolNeAR-style brat annotations (`lede eval`).
+        .target(name: "LedeEval", dependencies: ["LedeCore"], swiftSettings: strict),
+        // Throughput of normalize + segment + quotes on generated text (`Benchmarks/run-quotes`).
+        .executableTarget(name: "lede-bench-quotes", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/quotes",
+                          swiftSettings: strict),
 
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),
@@ -56,5 +61,6 @@ let package = Package(
         .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig", "LedeTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"]),
         .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTesting"]),
+        .testTarget(name: "LedeEvalTests", dependencies: ["LedeEval"]),
     ]
 )

@@ -8,6 +8,7 @@ public enum BuiltInStages {
         EmitStage.self,
         ExecStage.self,
         NormalizeStage.self,
+        QuotesStage.self,
         SegmentStage.self,
     ]
 

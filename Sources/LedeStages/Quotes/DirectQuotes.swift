@@ -1,0 +1,136 @@
+import LedeCore
+
+/// An attribution written next to a quotation: its source, its cue, and the last token it uses.
+struct Attribution {
+    var source: SourcePhrase?
+    var cue: Range<Int>?
+    var lemma: String?
+    var end: Int
+}
+
+extension QuoteExtractor {
+    /// Steps left over words that sit between a source and its verb ("Ruiz has also said").
+    func skipBetween(_ k: Int, floor: Int) -> Int {
+        var a = k
+        while a - 1 >= floor, a - k > -3, v.isWord(a - 1), cues.between.contains(v.low(a - 1)), !v.isCapitalized(a - 1) || Closed.weekdays.contains(v.low(a - 1)) {
+            a -= 1
+        }
+        return a
+    }
+
+    /// Attaches each quoted segment to the cue and source next to it. Returns, per segment, the index
+    /// of the quotation it became (or -1), so reported speech can take the rest as mixed quotations.
+    mutating func attachDirect(_ segments: [QuotedSegment]) -> [Int] {
+        var use = [Int](repeating: -1, count: segments.count)
+        var s = 0
+        while s < segments.count {
+            let seg = segments[s]
+            guard isBody(seg.open), use[s] < 0 else { s += 1; continue }
+            guard let att = attributionAfter(seg) ?? attributionBefore(seg) else { s += 1; continue }
+            var pieces = [seg.content]
+            // Interrupted quotation: "A," he said. "B." — B has no attribution of its own.
+            if s + 1 < segments.count, att.cue != nil {
+                let next = segments[s + 1]
+                if continues(after: att.end, to: next), attributionAfter(next) == nil {
+                    pieces.append(next.content)
+                    use[s + 1] = found.count
+                }
+            }
+            claim(att)
+            let balanced = seg.balanced && (pieces.count == 1 || segments[s + 1].balanced)
+            found.append(FoundQuote(kind: .direct, span: TextSpan(pieces[0].start, pieces[pieces.count - 1].end), pieces: pieces,
+                                    source: att.source, cue: att.cue, lemma: att.lemma,
+                                    confidence: balanced ? (att.cue != nil ? 0.9 : 0.6) : 0.5))
+            use[s] = found.count - 1
+            s += 1
+        }
+        return use
+    }
+
+    mutating func claim(_ att: Attribution) {
+        if let c = att.cue { for k in c { claimed[k] = true } }
+        if let src = att.source { for k in src.a..<src.b { claimed[k] = true } }
+    }
+
+    /// `B` opens right after the attribution of `A`, in the same paragraph, with no new cue between.
+    func continues(after end: Int, to next: QuotedSegment) -> Bool {
+        // A doubled mark ('') opens on its second token.
+        let first = v.isQuote(next.open - 1) && v.tokens[next.open - 1].span.end == v.tokens[next.open].span.start ? next.open - 1 : next.open
+        guard end < first, v.paragraph[end] == v.paragraph[next.open], first - end <= 30 else { return false }
+        if v.isChar(first - 1, ":") { return false }
+        for k in end..<first where v.isQuote(k) { return false }
+        for k in max(end, next.open - 4)..<next.open where cueEntry(k) != nil { return false }
+        return true
+    }
+
+    /// `"…," said Ruiz.` / `"…," Ruiz said.` / `"…" – she told reporters.`
+    func attributionAfter(_ seg: QuotedSegment) -> Attribution? {
+        guard let c = seg.closeLast(v) else { return nil }
+        let (_, pb) = paragraphBounds(c)
+        var j = c + 1
+        let last = seg.contentEnd - 1
+        var soft = last > seg.open && (v.isChar(last, ",") || v.isChar(last, "?") || v.isChar(last, "!") || v.isChar(last, "…") || v.first(last).isDash)
+        let dashed = j < pb && v.first(j).isDash
+        if j < pb, v.isChar(j, ",") || v.first(j).isDash { j += 1; soft = true }
+        guard j < pb else { return nil }
+        if !soft && !(v.isWord(j) && v.first(j).isLowercaseLetter) { return nil }
+        var w = j
+        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) { w += 1 }
+        // Inverted: "said Harbor Master Daniel Pruett".
+        if let e = cueEntry(j) {
+            if let src = sourceAfter(j + 1, limit: w) {
+                return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)
+            }
+            return nil
+        }
+        var k = j + 1
+        while k < w {
+            if let e = cueEntry(k), !v.isCapitalized(k) {
+                let b0 = skipBetween(k, floor: j)
+                if let src = sourceBefore(b0, floor: j), src.a <= j + 1 {
+                    return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
+                }
+                return nil
+            }
+            if v.isChar(k, ",") && !(k + 1 < w && Closed.determiners.contains(v.low(k + 1)) || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
+            k += 1
+        }
+        // "“…” ― Krystal Correa": a dash and a name, the reader-comment and epigraph style.
+        if dashed, let src = sourceAfter(j, limit: w), src.proper, src.b >= w || v.isTerminal(src.b) || v.isChar(src.b, ",") {
+            return Attribution(source: src, cue: (j - 1)..<j, lemma: "—", end: src.b)
+        }
+        return nil
+    }
+
+    /// `Ruiz said: "…"` / `As she told reporters, "…"` / `According to Ruiz, "…"` / `Ruiz was blunt: "…"`.
+    func attributionBefore(_ seg: QuotedSegment) -> Attribution? {
+        let o = seg.open
+        guard o > 0, v.paragraph[o - 1] == v.paragraph[o] else { return nil }
+        var k = o - 1
+        let colon = v.isChar(k, ":")
+        if colon || v.isChar(k, ",") || v.first(k).isDash { k -= 1 }
+        else if cueEntry(k) == nil { return nil }
+        guard k >= 0 else { return nil }
+        // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
+        var floor = k
+        while floor - 1 >= 0, v.paragraph[floor - 1] == v.paragraph[o], !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
+        var c = k
+        while c >= floor, k - c <= 8 {
+            if v.isChar(c, ",") && c != k { break }
+            if let e = cueEntry(c), !v.isCapitalized(c) || c == floor {
+                let b0 = skipBetween(c, floor: floor)
+                if let src = sourceBefore(b0, floor: floor) ?? sourceAfter(c + 1, limit: k + 1) {
+                    return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
+                }
+            }
+            if let after = sourceFirstCue(at: c), let src = sourceAfter(after, limit: k + 1) {
+                return Attribution(source: src, cue: c..<after, lemma: cues.sourceFirst.first { $0.count == after - c }.map { $0.joined(separator: " ") } ?? "according to", end: src.b)
+            }
+            c -= 1
+        }
+        if colon, floor < k, let src = sourceAfter(floor, limit: k), src.proper || src.pronoun != nil {
+            return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
+        }
+        return nil
+    }
+}

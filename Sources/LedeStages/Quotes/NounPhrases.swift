@@ -1,0 +1,225 @@
+import LedeCore
+
+/// A source as written next to a cue, with what its words say about the speaker.
+struct SourcePhrase {
+    /// Token range of the mention (leading article dropped: "the ministry" → "ministry").
+    var a: Int
+    var b: Int
+    /// Name with titles stripped ("Ana Ruiz"), or the phrase itself for common nouns ("U.S. officials").
+    var name: String
+    var role: String?
+    var kind: SpeakerKind
+    /// Pronoun class from the lexicon ("m", "f", "g", "o", "s") when the source is a pronoun.
+    var pronoun: Character?
+    var gender: SpeakerLexicon.Gender = .unknown
+    /// First token of the whole phrase as written, with its article and any outer noun phrase
+    /// ("the board's director, Ilse Maren"): what a clause before the source ends at.
+    var outerA: Int = -1
+    /// The name is a proper name (capitalized head), so surnames can link to it.
+    var proper: Bool
+    /// Lower-cased head noun of a common-noun source ("ministry"), for linking to earlier speakers.
+    var head: String?
+}
+
+/// Word classes the noun-phrase rules need; small closed classes live in code, open ones in the lexicon files.
+enum Closed {
+    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "another", "some", "one"]
+    /// Words that end a source phrase when scanning away from the cue.
+    static let clauseWords: Set<String> = [
+        "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "although", "though", "if",
+        "as", "since", "after", "before", "until", "unless", "but", "or", "so", "than", "whether", "what", "how",
+        "why", "not", "never", "is", "are", "was", "were", "be", "been", "being", "and", "to", "it's", "there",
+        "here", "yet", "however", "meanwhile", "also", "said", "says", "say", "told",
+    ]
+    static let nameSuffixes: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "bros", "plc", "llc"]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "there"]
+    /// Words before a noun: a cue form after them is a noun ("the claims").
+    static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "such", "of", "many", "some", "new", "recent"]
+    /// Words after a noun subject: a cue form before them is a noun ("states have").
+    static let auxiliaries: Set<String> = ["have", "has", "had", "are", "is", "were", "was", "will", "would", "can", "could", "may", "might", "must", "should", "do", "does", "did"]
+    static let prepositions: Set<String> = ["of", "for", "from", "in", "at", "with", "on", "by", "at", "within", "across"]
+    /// Prepositions that may continue a source forward ("a spokesman for the ministry").
+    static let forwardPrepositions: Set<String> = ["of", "for", "from", "at", "with", "in"]
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "yesterday", "today", "tonight", "earlier", "later", "recently", "last", "this"]
+}
+
+extension QuoteExtractor {
+    /// A period that belongs to a name: after a title abbreviation ("Dr.") or an initial ("J."),
+    /// before another capitalized word.
+    func isNamePeriod(_ k: Int) -> Bool {
+        guard v.isChar(k, "."), v.isWord(k - 1) else { return false }
+        let w = v.low(k - 1)
+        // "Northline Marine Inc." / "Hugo Bell Jr.": the period ends the abbreviation, not the sentence.
+        if v.isCapitalized(k - 1), Closed.nameSuffixes.contains(w) { return true }
+        guard v.isCapitalized(k + 1) else { return false }
+        return speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
+    }
+
+    /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
+    /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
+    func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false) -> SourcePhrase? {
+        var e = end
+        // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name.
+        if v.isChar(e - 1, ")") {
+            var k = e - 2
+            while k > floor, e - k < 12, !v.isChar(k, "("), !v.isTerminal(k) { k -= 1 }
+            if k > floor, v.isChar(k, "(") { e = k }
+        }
+        var appositionRole: String?
+        if v.isChar(e - 1, ",") {
+            // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.
+            var k = e - 2
+            var steps = 0
+            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
+            guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
+            let firstWord = v.low(k + 1)
+            // "The agency's director, Leonard Pike, said": the name is between the commas.
+            if v.isCapitalized(k + 1), !Closed.determiners.contains(firstWord), var inner = parse(k + 1, e - 1), inner.proper,
+               let outer = sourceBefore(k, floor: floor) {
+                if inner.role == nil { inner.role = v.text(outer.a, outer.b) }
+                inner.outerA = outer.outerA
+                return inner
+            }
+            guard v.first(k + 1).isLowercaseLetter || Closed.determiners.contains(firstWord) else { return nil }
+            if !["who", "which", "whose"].contains(firstWord) { appositionRole = v.text(k + 1, e - 1) }
+            e = k
+            // An age between commas before the clause: "Jim Hatcher, 71, who …".
+            if e - 2 > floor, v.tokens[e - 1].kind == .number, v.isChar(e - 2, ",") { e -= 2 }
+        }
+        var a = e
+        var count = 0
+        while a - 1 >= floor, count < 9 {
+            let k = a - 1
+            let t = v.tokens[k]
+            if t.kind == .word {
+                let w = v.low(k)
+                if Closed.clauseWords.contains(w) && !(w == "and" && v.isCapitalized(k - 1) && v.isCapitalized(k + 1)) { break }
+                if cues.verbs[w] != nil && !v.isCapitalized(k) && k != e - 1 { break }
+                a = k; count += 1
+                // A determiner starts the phrase unless a preposition or possessive precedes it.
+                if Closed.determiners.contains(w) && !(k - 1 >= floor && Closed.prepositions.contains(v.low(k - 1))) { break }
+                continue
+            }
+            if t.kind == .number { a = k; count += 1; continue }
+            if isNamePeriod(k) { a = k; continue }
+            if (v.isChar(k, "-") || v.isChar(k, "&")) && k > floor && v.isWord(k - 1) { a = k; continue }
+            break
+        }
+        guard a < e else { return nil }
+        // Drop leading prepositions or time words picked up at the left edge ("On Tuesday the mayor").
+        while a < e, Closed.prepositions.contains(v.low(a)) || Closed.weekdays.contains(v.low(a)) && e - a > 1 { a += 1 }
+        guard a < e, var phrase = parse(a, e, lenient: lenient) else { return nil }
+        if phrase.role == nil, let r = appositionRole, phrase.pronoun == nil { phrase.role = r }
+        phrase.outerA = a
+        return phrase
+    }
+
+    /// The source that starts at token `start` ("said Harbor Master Daniel Pruett, who …"), up to `limit`.
+    func sourceAfter(_ start: Int, limit: Int, lenient: Bool = false) -> SourcePhrase? {
+        var b = start
+        while b < limit, b - start < 9 {
+            let t = v.tokens[b]
+            if t.kind == .word {
+                let w = v.low(b)
+                if b > start && (Closed.clauseWords.contains(w) && !(w == "and" && v.isCapitalized(b - 1) && v.isCapitalized(b + 1)))
+                    || (b > start && Closed.prepositions.contains(w) && !Closed.forwardPrepositions.contains(w)) { break }
+                // "said Ruiz in a statement": a preposition after a proper name ends the source.
+                if b > start && Closed.prepositions.contains(w) && v.isCapitalized(b - 1) && !v.isCapitalized(b + 1)
+                    && !Closed.determiners.contains(v.low(b + 1 < limit ? b + 1 : b)) { break }
+                if b > start && Closed.prepositions.contains(w) && b + 1 < limit && Closed.weekdays.contains(v.low(b + 1)) { break }
+                if b > start && (w == "in" || w == "at" || w == "on") && v.isCapitalized(b - 1) { break }
+                b += 1; continue
+            }
+            if t.kind == .number { b += 1; continue }
+            if b > start && isNamePeriod(b) { b += 1; continue }
+            if v.isChar(b, "-") && b > start && v.isWord(b + 1) { b += 1; continue }
+            break
+        }
+        guard b > start else { return nil }
+        var phrase = parse(start, b, lenient: lenient)
+        // ", a doctor at the clinic" right after the name: its role.
+        if phrase != nil, phrase!.role == nil, phrase!.proper, v.isChar(b, ","), b + 1 < limit, v.isWord(b + 1),
+           Closed.determiners.contains(v.low(b + 1)) {
+            var k = b + 1
+            while k < limit, !v.isPunct(k), !v.isQuote(k), k - b < 10 { k += 1 }
+            phrase!.role = v.text(b + 1, k)
+        }
+        return phrase
+    }
+
+    /// Reads a source phrase from tokens [a, b): pronoun, proper name with titles, or common noun.
+    func parse(_ a0: Int, _ b: Int, lenient: Bool = false) -> SourcePhrase? {
+        var a = a0
+        if b - a == 1, let p = speakerWords.pronouns[v.low(a)] {
+            // "I" is only a pronoun when capitalized as one; "it" rarely speaks for a person.
+            let g: SpeakerLexicon.Gender = p == "m" ? .male : p == "f" ? .female : .unknown
+            let kind: SpeakerKind = p == "g" ? .group : p == "o" ? .organization : .person
+            return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: p, gender: g, proper: false, head: nil)
+        }
+        while a < b - 1, Closed.determiners.contains(v.low(a)) { a += 1 }
+        if b - a == 1 && Closed.determiners.contains(v.low(a)) { return nil }
+        // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").
+        var headEnd = b
+        for k in (a + 1)..<max(a + 1, b) where Closed.forwardPrepositions.contains(v.low(k)) && !v.isCapitalized(k) {
+            headEnd = k; break
+        }
+        let h = headEnd - 1
+        guard h >= a, v.isWord(h) || v.tokens[h].kind == .number else { return nil }
+        let headWord = v.low(h)
+        if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {
+            // Proper name: the capitalized run ending at the head, titles split off into the role.
+            var r = h
+            while r - 1 >= a, v.isCapitalized(r - 1) || v.isChar(r - 1, "-") || isNamePeriod(r - 1) || v.low(r - 1) == "'s" && false
+                    || ["de", "van", "von", "da", "al", "bin", "la", "le", "del", "der"].contains(v.low(r - 1)) && v.isCapitalized(r - 2) {
+                r -= 1
+            }
+            if headEnd < b {
+                // "Spokesperson for the European Commission": a capitalized common noun with a modifier.
+                let isCommon = speakerWords.personNouns.contains(headWord) || speakerWords.groupNouns.contains(headWord)
+                if isCommon {
+                    return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: speakerWords.groupNouns.contains(headWord) ? .group : .person,
+                                        pronoun: nil, proper: false, head: headWord)
+                }
+            }
+            var lastTitle = -1
+            var gender: SpeakerLexicon.Gender = .unknown
+            for k in r...h {
+                let w = v.low(k)
+                let key = w.hasSuffix(".") ? String(w.dropLast()) : w
+                if let g = speakerWords.titles[w] ?? speakerWords.titles[key] {
+                    // A title word inside an organization's name ("Senate Leadership Fund") is not a title.
+                    lastTitle = k
+                    if g != .unknown { gender = g }
+                }
+            }
+            if lastTitle < 0, h - r >= 2, speakerWords.personNouns.contains(v.low(r)) { lastTitle = r }
+            var nameStart = lastTitle >= 0 ? lastTitle + 1 : r
+            while nameStart < h, v.isChar(nameStart, ".") { nameStart += 1 }
+            if nameStart > h { nameStart = r; lastTitle = -1 }  // "the Senator" alone: the title is the name
+            let isOrg = (nameStart...h).contains { speakerWords.organizationWords.contains(v.low($0)) }
+                || speakerWords.organizationWords.contains(headWord)
+            if isOrg { nameStart = r; lastTitle = -1 }
+            var roleParts: [String] = []
+            if a < nameStart { roleParts.append(v.text(a, nameStart)) }
+            let name = v.text(nameStart, headEnd == b ? b : headEnd)
+            let kind: SpeakerKind
+            if isOrg { kind = .organization }
+            else if speakerWords.groupNouns.contains(headWord) { kind = .group }
+            else { kind = .person }
+            let mentionStart = isOrg || kind == .group ? a : a
+            return SourcePhrase(a: mentionStart, b: b, name: kind == .group ? v.text(a, b) : name,
+                                role: roleParts.isEmpty ? nil : roleParts.joined(separator: " "),
+                                kind: kind, pronoun: nil, gender: gender, proper: kind != .group, head: headWord)
+        }
+        // Common noun: needs a speaking head ("officials", "ministry", "spokesman") to count as a source.
+        let kind: SpeakerKind
+        if speakerWords.groupNouns.contains(headWord) { kind = .group }
+        else if speakerWords.organizationWords.contains(headWord) { kind = .organization }
+        else if speakerWords.personNouns.contains(headWord) { kind = .person }
+        else if (a..<b).contains(where: { v.isCapitalized($0) }) && headWord.hasSuffix("s") { kind = .group }
+        else if lenient { kind = headWord.hasSuffix("s") ? .group : .unknown }
+        else { return nil }
+        return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: nil, proper: false, head: headWord)
+    }
+}

@@ -1,0 +1,76 @@
+import LedeCore
+
+/// `quotes`: direct, mixed and indirect quotations with cue, source mention and resolved speaker.
+///
+/// Rule-based so that it is fast and inspectable: every rule reads lexicons shipped as data
+/// (Resources/cues.txt, Resources/speakers.txt) which a pipeline can extend with the options below.
+public struct QuotesStage: Stage {
+    public struct Options: StageOptions, Equatable {
+        public var cues: [String] = []
+        public var titles: [String] = []
+        public var group_nouns: [String] = []
+        public var organization_words: [String] = []
+        public var indirect: Bool = true
+        public var min_words: Int = 3
+        public init() {}
+
+        public static let spec: [OptionSpec] = [
+            .init("cues", "list of strings", "Extra cue verbs, one line each as in Resources/cues.txt: \"lemma form form … | that object to whether\"."),
+            .init("titles", "list of strings", "Extra titles stripped from names into the role (\"Alderwoman:f\"; \":m\"/\":f\" mark gender)."),
+            .init("group_nouns", "list of strings", "Extra plural nouns that speak as a group (\"villagers\")."),
+            .init("organization_words", "list of strings", "Extra head nouns of organizations (\"syndicate\")."),
+            .init("indirect", "bool", "Also report indirect (reported) speech without quotation marks."),
+            .init("min_words", "integer", "Quoted text with fewer words and no cue is a scare quote, not a quotation."),
+        ]
+
+        public func validate() throws {
+            if min_words < 1 { throw OptionError(key: "min_words", "must be at least 1") }
+        }
+    }
+
+    public static let descriptor = StageDescriptor(
+        name: "quotes",
+        summary: "Find direct, mixed and indirect quotations, their cues and speakers, and resolve speakers across the article.",
+        discussion: """
+        Quotation marks of every style are paired per paragraph (multi-paragraph and interrupted quotations \
+        are one quotation; apostrophes and unbalanced marks never fail a document). Reported speech is read \
+        from cue-verb frames (Resources/cues.txt). Speakers are split into name and role (titles in \
+        Resources/speakers.txt), and surnames, pronouns and "the ministry" are linked to earlier speakers.
+        """,
+        requires: [.paragraphs, .sentences, .tokens],
+        provides: [.quotes, .speakers])
+
+    let cues: CueLexicon
+    let speakers: SpeakerLexicon
+    let options: Options
+
+    public init(options: Options, context: StageContext) throws {
+        self.options = options
+        cues = CueLexicon.load(extra: options.cues)
+        speakers = SpeakerLexicon.load(extraTitles: options.titles, extraGroups: options.group_nouns,
+                                       extraOrganizations: options.organization_words)
+    }
+
+    public func process(_ document: inout Document) throws {
+        var extractor = QuoteExtractor(document: document, cues: cues, speakers: speakers, minimumWords: options.min_words)
+        var found = extractor.run()
+        if !options.indirect { found.removeAll { $0.kind == .indirect } }
+        var resolver = SpeakerResolver(view: extractor.v, lexicon: speakers)
+        var quotes: [Quote] = []
+        var previous: (Int, TextSpan)?
+        for f in found {
+            var mention: SpeakerMention?
+            if let src = f.source {
+                let resolved = resolver.resolve(src, at: src.a)
+                mention = SpeakerMention(span: extractor.v.span(src.a, src.b), speaker: resolved?.0, confidence: resolved?.1 ?? 0.3)
+                if let r = resolved { previous = (r.0, mention!.span) }
+            } else if f.inheritsSpeaker, let (id, span) = previous {
+                mention = SpeakerMention(span: span, speaker: id, confidence: 0.5)
+            }
+            let cue = f.cue.map { Cue(span: extractor.v.span($0.lowerBound, $0.upperBound), lemma: f.lemma ?? "") }
+            quotes.append(Quote(kind: f.kind, span: f.span, pieces: f.pieces, speaker: mention, cue: cue, confidence: f.confidence))
+        }
+        document.quotes = quotes
+        document.speakers = resolver.speakers
+    }
+}

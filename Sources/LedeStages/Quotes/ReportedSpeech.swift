@@ -1,0 +1,227 @@
+import LedeCore
+
+extension QuoteExtractor {
+    /// Reported speech from cue frames, sentence by sentence, outside quotation marks:
+    /// `X said (that) …`, `X urged Y to …`, `X questioned whether …`, `…, X said.`, `…, said X.`,
+    /// `A, X said, B.`, `According to X, …` and `…, according to X.` A reported clause that contains
+    /// a quoted fragment is a mixed quotation and absorbs the fragment. Quoted segments nobody
+    /// claimed are then kept as unattributed quotations (speaker of the previous one) unless they
+    /// look like scare quotes or titles.
+    mutating func findReportedSpeech(segments: [QuotedSegment], direct: [Int]) {
+        var use = direct
+        var k = 0
+        let n = v.count
+        while k < n {
+            defer { k += 1 }
+            guard !v.inQuote[k], !claimed[k], v.tokens[k].kind == .word, isBody(k) else { continue }
+            let (sa, sb) = sentenceBounds(k)
+            guard let (quote, lastToken) = reported(at: k, sentence: sa, sb) else { continue }
+            // Quoted segments inside the clause: mixed, unless one is already a direct quotation.
+            var conflict = false
+            var hasQuote = false
+            var members: [Int] = []
+            for (i, seg) in segments.enumerated() where quote.span.overlaps(seg.content) {
+                if use[i] >= 0 { conflict = true; break }
+                members.append(i); hasQuote = true
+            }
+            if conflict { continue }
+            var q = quote
+            if hasQuote {
+                q.kind = .mixed
+                q.confidence = 0.8
+                for i in members {
+                    use[i] = found.count
+                    let seg = segments[i]
+                    if seg.content.end > q.span.end { q.span = TextSpan(q.span.start, closeEnd(seg)) }
+                }
+            }
+            q.pieces = [q.span]
+            if let c = q.cue { for t in c { claimed[t] = true } }
+            if let s = q.source { for t in s.a..<s.b { claimed[t] = true } }
+            // Cues inside the reported clause belong to it ("she said she believed …").
+            var t = k
+            while t < n, v.tokens[t].span.start < q.span.end { claimed[t] = true; t += 1 }
+            found.append(q)
+            _ = lastToken
+        }
+        // Leftover quoted segments.
+        for (i, seg) in segments.enumerated() where use[i] < 0 && isBody(seg.open) {
+            if seg.words < minimumWords { continue }
+            let o = seg.open
+            let before = o > 0 && v.paragraph[o - 1] == v.paragraph[o] ? o - 1 : -1
+            let embeddedBefore = before >= 0 && (v.isWord(before) || v.tokens[before].kind == .number)
+            let after = seg.closeLast(v).map { $0 + 1 } ?? -1
+            let embeddedAfter = after >= 0 && after < n && v.paragraph[after] == v.paragraph[o] && v.isWord(after)
+            if embeddedBefore && (embeddedAfter || seg.words < 6) { continue }
+            if embeddedBefore && !seg.balanced { continue }
+            found.append(FoundQuote(kind: .direct, span: seg.content, pieces: [seg.content], source: nil, cue: nil, lemma: nil,
+                                    confidence: seg.balanced ? 0.5 : 0.3, inheritsSpeaker: true))
+            use[i] = found.count - 1
+        }
+    }
+
+    /// End of a segment's content including its closing mark (mixed quotations keep the mark).
+    func closeEnd(_ seg: QuotedSegment) -> Int {
+        if let c = seg.closeLast(v) { return v.tokens[c].span.end }
+        return seg.content.end
+    }
+
+    /// Reported content from token `a` to the end of the sentence, without final punctuation.
+    func content(from a: Int, to sb0: Int) -> TextSpan? {
+        var sb = sb0
+        var t = a + 1
+        while t + 1 < sb0 {
+            if !v.inQuote[t], v.low(t) == "and" || v.low(t) == "but" || v.low(t) == "saying" || v.low(t) == "adding" {
+                let verb = v.low(t) == "saying" || v.low(t) == "adding" ? t : skipForward(t + 1, sb0)
+                if let e = cues.verbs[v.low(verb)], !e.frames.isEmpty, verb + 1 < sb0,
+                   complementStart(after: verb, entry: e, sb: sb0) != nil {
+                    sb = v.isChar(t - 1, ",") ? t - 1 : t
+                    break
+                }
+            }
+            t += 1
+        }
+        var b = sb
+        while b > a, v.isPunct(b - 1) { b -= 1 }
+        guard b > a, QuoteMarks.wordCount(v, a, b) >= 2 else { return nil }
+        // Keep a closing quotation mark that ends the clause (it belongs to a quoted fragment).
+        var end = v.tokens[b - 1].span.end
+        if b < sb, v.isQuote(b) { end = v.tokens[b].span.end }
+        else if b + 1 < sb, v.isQuote(b + 1), v.isTerminal(b) { end = v.tokens[b + 1].span.end }
+        return TextSpan(v.tokens[a].span.start, end)
+    }
+
+    /// Steps right over words that sit between a subject and its verb ("and also warned").
+    func skipForward(_ k: Int, _ limit: Int) -> Int {
+        var t = k
+        while t < limit, t - k < 3, cues.between.contains(v.low(t)) { t += 1 }
+        return min(t, limit - 1)
+    }
+
+    /// A sentence-initial subject for coordinated cues ("The federation welcomed X but warned that…").
+    func leadingSubject(_ sa0: Int, limit: Int) -> SourcePhrase? {
+        var sa = sa0
+        // "Its ambassador, Petr Halloran, declined …": the name in the opening apposition.
+        if let c = (sa..<min(limit, sa + 6)).first(where: { v.isChar($0, ",") }), v.isCapitalized(c + 1) {
+            var e = c + 1
+            while e < limit, v.isCapitalized(e) || isNamePeriod(e) { e += 1 }
+            if e < limit, v.isChar(e, ","), e - c >= 2, let p = parse(c + 1, e), p.proper { return p }
+        }
+        while sa < limit, v.low(sa) == "its" || v.low(sa) == "their" || v.low(sa) == "his" || v.low(sa) == "her" { sa += 1 }
+        var b = sa
+        while b < limit, b - sa < 8, v.isWord(b) || isNamePeriod(b) || v.isChar(b, "-") {
+            if b > sa, !v.isCapitalized(b), !speakerWords.groupNouns.contains(v.low(b)), !speakerWords.organizationWords.contains(v.low(b)),
+               !Closed.determiners.contains(v.low(b)), v.low(b) != "'s" { break }
+            b += 1
+        }
+        return b > sa ? parse(sa, b) : nil
+    }
+
+    /// The reported-speech frame whose cue is at token `k`, if any.
+    func reported(at k: Int, sentence sa: Int, _ sb: Int) -> (FoundQuote, Int)? {
+        // "According to X, …" / "…, according to X."
+        if let after = sourceFirstCue(at: k) {
+            let lemma = (k..<after).map { v.low($0) }.joined(separator: " ")
+            guard let src = sourceAfter(after, limit: sb, lenient: true) else { return nil }
+            if k == sa || (k - 1 >= sa && !v.isChar(k - 1, ",")), v.isChar(src.b, ","), let c = content(from: src.b + 1, to: sb) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
+            }
+            if k - 1 > sa, v.isChar(k - 1, ","), let c = content(from: sa, to: k - 1) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
+            }
+            return nil
+        }
+        guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa else { return nil }
+        let b0 = skipBetween(k, floor: sa)
+        var src = sourceBefore(b0, floor: sa)
+        var next = k + 1
+        // An explicit complement ("… said that", "… said they") vouches for any subject at the
+        // start of the sentence ("Another 19 percent said they would …").
+        if src == nil, next < sb, v.low(next) == "that" || Closed.subjectPronouns.contains(v.low(next)),
+           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 {
+            src = s
+        }
+        // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
+        if next < sb, !v.isTerminal(next), !v.isChar(next, ","), k - 1 > sa {
+            var t = next
+            while t < sb, t - next < 4, v.isWord(t), (Closed.prepositions.contains(v.low(t)) || Closed.weekdays.contains(v.low(t)) || Closed.determiners.contains(v.low(t)) || ["statement", "week", "month", "interview", "morning", "afternoon", "evening", "night", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"].contains(v.low(t))) { t += 1 }
+            if t > next, t >= sb || v.isTerminal(t) { next = t }
+        }
+        // "X said A but warned that B", "…, saying that B": the subject is the clause's.
+        if src == nil, b0 - 1 >= sa, ["and", "but", ","].contains(v.low(b0 - 1)) || v.isChar(b0 - 1, ","),
+           v.low(k).hasSuffix("ing") || v.low(b0 - 1) == "and" || v.low(b0 - 1) == "but" {
+            if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[k] {
+                src = ps
+            } else if let s0 = sourceAfter(sa, limit: b0) ?? leadingSubject(sa, limit: b0), s0.b < k {
+                src = s0
+            }
+            if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)
+            }
+            return nil
+        }
+        if let src {
+            // Where does the source's phrase start (with its article)? A comma before it means the
+            // clause came first: "…, Ruiz said." or "A, Ruiz said, B."
+            var start = src.outerA >= 0 ? min(src.outerA, src.a) : src.a
+            while start - 1 >= sa, Closed.determiners.contains(v.low(start - 1)) { start -= 1 }
+            if start - 1 > sa, v.isChar(start - 1, ","), next >= sb || v.isTerminal(next) || v.isChar(next, ",") || v.isQuote(next) {
+                if next < sb, v.isChar(next, ","), let c = content(from: sa, to: sb) {
+                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+                }
+                if let c = content(from: sa, to: start - 1) {
+                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+                }
+                return nil
+            }
+            guard k + 1 < sb, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) else { return nil }
+            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+        }
+        // "…, said Ruiz."
+        if k - 1 > sa, v.isChar(k - 1, ","), let s2 = sourceAfter(next, limit: sb), s2.b >= sb || v.isTerminal(s2.b) || v.isChar(s2.b, ","),
+           let c = content(from: sa, to: k - 1) {
+            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s2, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+        }
+        return nil
+    }
+
+    /// Where the reported clause starts after the cue at `k`, following the verb's frames.
+    func complementStart(after k: Int, entry: CueEntry, sb: Int) -> Int? {
+        let f = entry.frames
+        guard !f.isEmpty else { return nil }
+        var j = k + 1
+        guard j < sb else { return nil }
+        if v.isChar(j, ":") || v.isChar(j, ",") { return nil }
+        let w = v.low(j)
+        if w == "that" && f.contains(.that) { return j + 1 }
+        if (w == "whether" || w == "if") && f.contains(.whether) { return j + 1 }
+        if w == "to" && f.contains(.to) { return j }
+        // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial.
+        var t = j
+        while t < sb, t - j < 8, !v.isPunct(t), !v.isQuote(t) {
+            let x = v.low(t)
+            if x == "that" && (f.contains(.that) || f.contains(.object)) && t > j { return t + 1 }
+            if x == "to" && f.contains(.to) && t > j { return t }
+            if (x == "whether" || x == "if") && f.contains(.whether) { return t + 1 }
+            if cues.verbs[x] != nil && t > j { break }
+            t += 1
+        }
+        if f.contains(.that) && !f.contains(.object) {
+            // "said the deal came together …": the clause follows directly; skip a time adverbial.
+            if Closed.prepositions.contains(w) && j + 1 < sb && Closed.weekdays.contains(v.low(j + 1)) { j += 2 }
+            else if Closed.weekdays.contains(w) && v.isCapitalized(j) { j += 1 }
+            if j < sb, ["to", "for", "of", "about", "by", "with", "in", "on", "at", "up", "out"].contains(v.low(j)) { return nil }
+            return j
+        }
+        if f.contains(.object), !Closed.subjectPronouns.contains(w) {
+            // "told the crowd he would …": a short addressee, then a clause opened by a pronoun.
+            var t = j + 1
+            while t < sb, t - j <= 4, v.isWord(t), !Closed.subjectPronouns.contains(v.low(t)) { t += 1 }
+            if t < sb, t - j <= 4, Closed.subjectPronouns.contains(v.low(t)) { return t }
+        }
+        if f.contains(.object) && w != "to" && ["reporters", "journalists", "me", "us", "him", "her", "them"].contains(w) {
+            return j + 1 < sb && !v.isPunct(j + 1) ? j + 1 : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,178 @@
+import LedeCore
+
+/// Links every quotation's source to one speaker of the article.
+///
+/// Full names open speakers; surnames and first names link to the full name seen earlier (as a
+/// speaker or anywhere in the text, so "Ruiz said" after "Ana Ruiz, a senator, …" resolves);
+/// he/she go to the most recent compatible person, gender learned from titles and earlier
+/// pronouns; they/it go to the most recent group or organization; "the ministry" goes to the most
+/// recent speaker whose name contains "ministry". Unattributed quotations take the previous speaker.
+struct SpeakerResolver {
+    let v: TokenView
+    let lexicon: SpeakerLexicon
+    var speakers: [Speaker] = []
+    var genders: [SpeakerLexicon.Gender] = []
+    /// Lower-cased words of each speaker's name, kept in step with `speakers` (compared often).
+    var words: [[String]] = []
+    /// Token position of each speaker's latest mention.
+    var lastSeen: [Int] = []
+    /// Multi-word proper names in the text (titles stripped) with their first token position.
+    var names: [(name: String, tokens: [String], at: Int, gender: SpeakerLexicon.Gender)] = []
+    /// Capitalized organization names in the text ("Tessaly Corp.", "Greyfield Nurses Association").
+    var organizations: [(name: String, tokens: [String], at: Int)] = []
+
+    init(view: TokenView, lexicon: SpeakerLexicon) {
+        v = view
+        self.lexicon = lexicon
+        collectNames()
+    }
+
+    /// Capitalized runs of two to four words, titles stripped: the people the article names.
+    mutating func collectNames() {
+        var k = 0
+        let n = v.count
+        while k < n {
+            guard v.isCapitalized(k), !v.inQuote[k] else { k += 1; continue }
+            var e = k
+            while e < n, v.isCapitalized(e) || (v.isChar(e, "-") && v.isCapitalized(e + 1))
+                    || (v.isChar(e, ".") && v.isCapitalized(e + 1) && (v.low(e - 1).count == 1 || lexicon.titles[v.low(e - 1)] != nil)) { e += 1 }
+            var a = k
+            var gender: SpeakerLexicon.Gender = .unknown
+            for t in k..<e {
+                let w = v.low(t)
+                let key = w.hasSuffix(".") ? String(w.dropLast()) : w
+                if let g = lexicon.titles[w] ?? lexicon.titles[key] { a = t + 1; if g != .unknown { gender = g } }
+            }
+            while a < e, v.isChar(a, ".") { a += 1 }
+            let words = (a..<e).filter { v.isWord($0) }.map { v.low($0) }
+            if words.count >= 2, words.count <= 6, words.contains(where: { lexicon.organizationWords.contains($0) }),
+               !Closed.determiners.contains(words[0]) {
+                var end = e
+                if end < n, v.isChar(end, "."), Closed.nameSuffixes.contains(v.low(end - 1)) { end += 1 }
+                organizations.append((v.text(a, end), words, a))
+            }
+            if words.count >= 2, words.count <= 4, !words.contains(where: { lexicon.organizationWords.contains($0) }),
+               !Closed.determiners.contains(words[0]) {
+                names.append((v.text(a, e), words, a, gender))
+            } else if e - a == 1, gender != .unknown {
+                // "Mr. Pruett": a surname with a gendered title.
+                names.append((v.text(a, e), words, a, gender))
+            }
+            k = e
+        }
+    }
+
+    mutating func add(_ name: String, role: String?, kind: SpeakerKind, gender: SpeakerLexicon.Gender) -> Int {
+        speakers.append(Speaker(id: speakers.count, name: name, role: role, kind: kind, mentions: []))
+        genders.append(gender)
+        words.append(nameTokens(name))
+        lastSeen.append(-1)
+        return speakers.count - 1
+    }
+
+    func nameTokens(_ s: String) -> [String] {
+        var out: [String] = []
+        for part in s.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }) {
+            out.append(String(decoding: part, as: UTF8.self).lowercased())
+        }
+        return out
+    }
+
+    /// Resolves one source phrase at token position `at`; returns (speaker index, confidence).
+    mutating func resolve(_ src: SourcePhrase, at: Int) -> (Int, Double)? {
+        let result: (Int, Double)?
+        if let p = src.pronoun {
+            result = resolvePronoun(p, gender: src.gender, at: at)
+        } else if src.proper && src.kind != .group {
+            result = resolveName(src, at: at)
+        } else {
+            result = resolveCommon(src, at: at)
+        }
+        if let (i, _) = result {
+            speakers[i].mentions.append(v.span(src.a, src.b))
+            lastSeen[i] = at
+            if genders[i] == .unknown, src.gender != .unknown { genders[i] = src.gender }
+            if speakers[i].role == nil, let r = src.role { speakers[i].role = r }
+        }
+        return result
+    }
+
+    mutating func resolvePronoun(_ p: Character, gender: SpeakerLexicon.Gender, at: Int) -> (Int, Double)? {
+        let order = speakers.indices.sorted { lastSeen[$0] > lastSeen[$1] }
+        switch p {
+        case "m", "f":
+            let speaker = order.first(where: { speakers[$0].kind == .person && (genders[$0] == gender || genders[$0] == .unknown) && lastSeen[$0] <= at })
+            // A person named after the last speaker's mention (but before the pronoun) is the likelier antecedent:
+            // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed.
+            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }),
+               nm.at > (speaker.map { lastSeen[$0] } ?? -1) {
+                let tokens = nm.tokens
+                if let i = speakers.indices.first(where: { words[$0] == tokens || (tokens.count == 1 && words[$0].last == tokens[0]) }) {
+                    return (i, 0.6)
+                }
+                return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
+            }
+            if let i = speaker { return (i, 0.7) }
+            // Nobody has spoken yet: the latest named person in the text.
+            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }) {
+                return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
+            }
+            return nil
+        case "g", "o":
+            if let i = order.first(where: { speakers[$0].kind == .group || speakers[$0].kind == .organization }) { return (i, 0.6) }
+            return nil
+        default:
+            if let i = order.first { return (i, 0.5) }
+            return nil
+        }
+    }
+
+    mutating func resolveName(_ src: SourcePhrase, at: Int) -> (Int, Double)? {
+        let tokens = nameTokens(src.name)
+        guard !tokens.isEmpty else { return nil }
+        if let i = speakers.indices.first(where: { words[$0] == tokens }) { return (i, 0.95) }
+        if tokens.count == 1 {
+            let t = tokens[0]
+            // A surname (or a first name) of a speaker, most recent first.
+            let order = speakers.indices.sorted { lastSeen[$0] > lastSeen[$1] }
+            if let i = order.first(where: { words[$0].last == t && speakers[$0].kind == .person }) { return (i, 0.9) }
+            if let i = order.first(where: { words[$0].first == t && speakers[$0].kind == .person }) { return (i, 0.8) }
+            // A full name seen earlier in the text.
+            if let nm = names.last(where: { $0.tokens.count >= 2 && $0.tokens.last == t && $0.at < at }) ?? names.last(where: { $0.tokens.count >= 2 && $0.tokens.last == t }) {
+                return (add(nm.name, role: src.role, kind: .person, gender: nm.gender), 0.8)
+            }
+        } else if let i = speakers.indices.first(where: { words[$0].count == 1 && words[$0][0] == tokens.last }) {
+            speakers[i].name = src.name
+            words[i] = tokens
+            return (i, 0.9)
+        }
+        return (add(src.name, role: src.role, kind: src.kind, gender: src.gender), 0.9)
+    }
+
+    static let companyWords: Set<String> = ["company", "firm", "corporation", "business", "group", "manufacturer", "maker", "bank", "insurer", "retailer", "carrier", "airline"]
+
+    mutating func resolveCommon(_ src: SourcePhrase, at: Int) -> (Int, Double)? {
+        let tokens = nameTokens(src.name)
+        if let i = speakers.indices.first(where: { words[$0] == tokens }) { return (i, 0.9) }
+        let order = speakers.indices.sorted { lastSeen[$0] > lastSeen[$1] }
+        // "the ministry", "the bank": a short definite mention of an earlier organization.
+        if let h = src.head, tokens.count <= 2 {
+            if let i = order.first(where: { speakers[$0].kind != .person && words[$0].contains(h) && speakers[$0].name.count > src.name.count }) {
+                return (i, 0.75)
+            }
+            if src.kind == .organization, Self.companyWords.contains(h),
+               let i = order.first(where: { speakers[$0].kind == .organization }) {
+                return (i, 0.6)
+            }
+            // An organization named earlier in the text but not yet quoted.
+            let isCompany = Self.companyWords.contains(h)
+            if src.kind == .organization || src.kind == .group,
+               let org = organizations.last(where: { $0.at < at && ($0.tokens.contains(h) || isCompany && $0.tokens.contains(where: { Closed.nameSuffixes.contains($0.hasSuffix(".") ? String($0.dropLast()) : $0) || $0 == "company" })) }) {
+                let orgWords = nameTokens(org.name)
+                if let i = speakers.indices.first(where: { words[$0] == orgWords }) { return (i, 0.7) }
+                return (add(org.name, role: nil, kind: .organization, gender: .unknown), 0.6)
+            }
+        }
+        return (add(src.name, role: src.role, kind: src.kind, gender: src.gender), 0.8)
+    }
+}

@@ -1,0 +1,94 @@
+import LedeCore
+
+/// Per-document token facts the quote rules ask for again and again, computed once:
+/// lower-cased word strings (for lexicon lookups), the sentence and paragraph of each token, and
+/// which tokens lie inside quotation marks.
+struct TokenView {
+    let s: [Unicode.Scalar]
+    let tokens: [Token]
+    /// Lower-cased text of word and number tokens; "" for marks and punctuation (they are tested by scalar).
+    var lower: [String]
+    var sentence: [Int32]
+    var paragraph: [Int32]
+    /// Index of the first token of each sentence / one past its last token.
+    var sentenceStart: [Int32]
+    var sentenceEnd: [Int32]
+    /// The token is inside a quotation (including its marks).
+    var inQuote: [Bool]
+
+    init(_ doc: Document) {
+        s = doc.scalars
+        tokens = doc.tokens
+        let n = tokens.count
+        lower = []
+        lower.reserveCapacity(n)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        for t in tokens {
+            guard t.kind == .word || t.kind == .number, t.span.length <= 40 else { lower.append(""); continue }
+            buffer.removeAll(keepingCapacity: true)
+            for i in t.span.start..<t.span.end {
+                let v = s[i].value
+                if v < 0x80 {
+                    buffer.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
+                } else if v == 0x2019 {
+                    // Curly apostrophes fold to straight ones so "’s" and "'s" look the same to the lexicons.
+                    buffer.append(0x27)
+                } else {
+                    // Other letters keep their case: the lexicons are ASCII, so they only need to compare unequal.
+                    let folded = s[i].properties.isUppercase ? (s[i].properties.lowercaseMapping.unicodeScalars.first ?? s[i]) : s[i]
+                    buffer.append(contentsOf: UTF8.encode(folded)!)
+                }
+            }
+            lower.append(String(decoding: buffer, as: UTF8.self))
+        }
+        sentence = Array(repeating: -1, count: n)
+        paragraph = Array(repeating: -1, count: n)
+        sentenceStart = Array(repeating: 0, count: doc.sentences.count)
+        sentenceEnd = Array(repeating: 0, count: doc.sentences.count)
+        var k = 0
+        for (si, sent) in doc.sentences.enumerated() {
+            while k < n, tokens[k].span.start < sent.span.start { k += 1 }
+            sentenceStart[si] = Int32(k)
+            while k < n, tokens[k].span.start < sent.span.end { sentence[k] = Int32(si); k += 1 }
+            sentenceEnd[si] = Int32(k)
+        }
+        k = 0
+        for (pi, p) in doc.paragraphs.enumerated() {
+            while k < n, tokens[k].span.start < p.span.start { k += 1 }
+            while k < n, tokens[k].span.start < p.span.end { paragraph[k] = Int32(pi); k += 1 }
+        }
+        inQuote = Array(repeating: false, count: n)
+    }
+
+    var count: Int { tokens.count }
+
+    /// Lower-cased token text, "" outside the document, so rules can look around freely at edges.
+    @inline(__always) func low(_ i: Int) -> String { i >= 0 && i < lower.count ? lower[i] : "" }
+
+    @inline(__always) func first(_ i: Int) -> Unicode.Scalar { i >= 0 && i < tokens.count ? s[tokens[i].span.start] : " " }
+    /// The token is exactly the one scalar `c`.
+    @inline(__always) func isChar(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].span.length == 1 && s[tokens[i].span.start] == c
+    }
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
+    @inline(__always) func isCapitalized(_ i: Int) -> Bool { isWord(i) && first(i).isUppercaseLetter }
+    @inline(__always) func isQuote(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .quote }
+    /// Sentence-ending punctuation.
+    func isTerminal(_ i: Int) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
+        let c = first(i)
+        return c == "." || c == "!" || c == "?" || c == "…" || c == ";"
+    }
+    func isPunct(_ i: Int) -> Bool { i >= 0 && i < tokens.count && (tokens[i].kind == .punctuation || tokens[i].kind == .symbol) }
+    func text(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(tokens[b - 1].span.end - tokens[a].span.start + 8)
+        for c in s[tokens[a].span.start..<tokens[b - 1].span.end] {
+            if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { bytes.append(contentsOf: UTF8.encode(c)!) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+    func span(_ a: Int, _ b: Int) -> TextSpan { TextSpan(tokens[a].span.start, tokens[b - 1].span.end) }
+}

@@ -1,0 +1,224 @@
+import Testing
+import LedeCore
+@testable import LedeStages
+
+/// Runs normalize → segment → quotes on `text`.
+private func analyze(_ text: String, options: QuotesStage.Options = .init()) throws -> Document {
+    let context = StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0)
+    var doc = Document(id: "t", text: text)
+    try NormalizeStage(options: .init(), context: context).process(&doc)
+    try SegmentStage(options: .init(), context: context).process(&doc)
+    try QuotesStage(options: options, context: context).process(&doc)
+    return doc
+}
+
+/// The scalar span of the `occurrence`-th `needle` in `text`.
+private func span(_ needle: String, in text: String, occurrence: Int = 1) -> TextSpan {
+    let s = Array(text.unicodeScalars), n = Array(needle.unicodeScalars)
+    var seen = 0
+    for i in 0...(s.count - n.count) where Array(s[i..<(i + n.count)]) == n {
+        seen += 1
+        if seen == occurrence { return TextSpan(i, i + n.count) }
+    }
+    Issue.record("'\(needle)' not in text")
+    return TextSpan(0, 0)
+}
+
+private func speakerName(_ doc: Document, _ q: Quote) -> String? {
+    q.speaker?.speaker.map { doc.speakers[$0].name }
+}
+
+@Suite struct DirectQuoteTests {
+    @Test func curlyQuoteWithSpeakerAfterAndTitleStripped() throws {
+        let text = "“The channel is closing on us,” said Republican Senator Lucia Brandt. The vote is Monday."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .direct)
+        #expect(q.span == span("The channel is closing on us,", in: text))
+        #expect(q.cue?.span == span("said", in: text))
+        #expect(q.cue?.lemma == "say")
+        #expect(q.speaker?.span == span("Republican Senator Lucia Brandt", in: text))
+        let speaker = try #require(q.speaker?.speaker.map { doc.speakers[$0] })
+        #expect(speaker.name == "Lucia Brandt")
+        #expect(speaker.role == "Republican Senator")
+        #expect(speaker.kind == .person)
+    }
+
+    @Test func straightQuoteWithSpeakerBeforeColon() throws {
+        let text = "Brandt told the crowd: \"We will not move the market to the river.\""
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.quotes.count == 1)
+        #expect(q.kind == .direct)
+        #expect(q.span == span("We will not move the market to the river.", in: text))
+        #expect(q.speaker?.span == span("Brandt", in: text))
+        #expect(q.cue?.lemma == "tell")
+    }
+
+    @Test func interruptedQuoteIsOneQuotationInTwoPieces() throws {
+        let text = "\"The bakery stays open,\" she said. \"The café closes in May.\""
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        let a = span("The bakery stays open,", in: text), b = span("The café closes in May.", in: text)
+        #expect(q.pieces == [a, b])
+        #expect(q.span == TextSpan(a.start, b.end))
+        #expect(q.speaker?.span == span("she", in: text))
+    }
+
+    @Test func quoteRunningOverTwoParagraphs() throws {
+        let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        let start = span("We tried", in: text).start, end = span("pretend it did.", in: text).end
+        #expect(q.span == TextSpan(start, end))
+        #expect(q.kind == .direct)
+    }
+
+    @Test func unbalancedMarkDoesNotFailAndLowersConfidence() throws {
+        let text = "“We will rebuild the pier before summer, Mayor Ines Varga said.\n\nThe pier closed in March."
+        let doc = try analyze(text)
+        for q in doc.quotes { #expect(q.confidence <= 0.5) }
+        let odd = "He said “yes and “no” and ” then left."
+        _ = try analyze(odd)   // must not throw or trap
+    }
+
+    @Test func apostrophesAreNotQuoteMarks() throws {
+        let text = "The players’ union met in the ’90s, and Russia’s envoy didn't attend. Nobody's plan changed."
+        let doc = try analyze(text)
+        #expect(doc.quotes.isEmpty)
+    }
+
+    @Test func scareQuotesWithoutCueAreDropped() throws {
+        let text = "The so-called “miracle” diet has no evidence behind it. Stores sold “healthy” snacks anyway."
+        let doc = try analyze(text)
+        #expect(doc.quotes.isEmpty)
+    }
+
+    @Test func dashAttribution() throws {
+        let text = "Readers wrote in about the floods.\n\n“The river is rising faster than last year.” ― Tomasz Wilk\n\nThe water fell on Sunday.\n"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("Tomasz Wilk", in: text))
+    }
+}
+
+@Suite struct ReportedSpeechTests {
+    @Test func mixedQuoteTakesTheWholeClause() throws {
+        let text = "The ministry warned that the tariffs would “hurt every farm in the valley.” Talks resume Monday."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        let a = span("the tariffs", in: text).start, b = span("valley.”", in: text).end
+        #expect(q.span == TextSpan(a, b))
+        #expect(q.speaker?.span == span("ministry", in: text))
+        #expect(q.cue?.lemma == "warn")
+    }
+
+    @Test func indirectWithThatAndUrgeTo() throws {
+        let text = "Farm groups argued that the levy was unfair. They urged the council to delay the vote."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes[0].kind == .indirect)
+        #expect(doc.quotes[0].span == span("the levy was unfair", in: text))
+        #expect(doc.quotes[0].speaker?.span == span("Farm groups", in: text))
+        #expect(doc.quotes[1].span == span("to delay the vote", in: text))
+        #expect(speakerName(doc, doc.quotes[1]) == "Farm groups")   // "they" → the group
+    }
+
+    @Test func accordingToAndSentenceFinalAttribution() throws {
+        let text = "According to the water board, usage fell 8% in July. Reservoirs are low, the board's director, Ilse Maren, said."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes[0].span == span("usage fell 8% in July", in: text))
+        #expect(doc.quotes[0].cue?.lemma == "according to")
+        #expect(doc.quotes[1].span == span("Reservoirs are low", in: text))
+        #expect(speakerName(doc, doc.quotes[1]) == "Ilse Maren")
+    }
+
+    @Test func questionedWhether() throws {
+        let text = "Jonas Pell questioned whether the audit was independent."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("the audit was independent", in: text))
+        #expect(q.cue?.lemma == "question")
+    }
+
+    @Test func nounReadingsOfCueWordsAreNotCues() throws {
+        let text = "The reports were late. Member states have concerns about the budget."
+        let doc = try analyze(text)
+        #expect(doc.quotes.isEmpty)
+    }
+}
+
+@Suite struct SpeakerResolutionTests {
+    @Test func surnameAndPronounsResolveToFullName() throws {
+        let text = """
+        Council member Rosa Delgado said the library would stay open.
+
+        “We found the money,” Delgado said.
+
+        Mr. Victor Lane, the treasurer, said the numbers did not add up. She said the audit would show otherwise.
+        """
+        let doc = try analyze(text)
+        let names = doc.quotes.map { speakerName(doc, $0) }
+        #expect(names == ["Rosa Delgado", "Rosa Delgado", "Victor Lane", "Rosa Delgado"])
+        let rosa = try #require(doc.speakers.first { $0.name == "Rosa Delgado" })
+        #expect(rosa.mentions.count == 3)
+    }
+
+    @Test func definiteOrganizationLinksToEarlierName() throws {
+        let text = "Harwick Bank said the outage was over. The bank said no data was lost."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(speakerName(doc, doc.quotes[1]) == "Harwick Bank")
+        #expect(doc.speakers.count == 1)
+        #expect(doc.speakers[0].kind == .organization)
+    }
+
+    @Test func appositionGivesRole() throws {
+        let text = "Hugo Brandt, a marine biologist, said the reef was recovering."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("Hugo Brandt", in: text))
+        let s = try #require(q.speaker?.speaker.map { doc.speakers[$0] })
+        #expect(s.role == "a marine biologist")
+    }
+
+    @Test func extraCueFromOptions() throws {
+        var options = QuotesStage.Options()
+        options.cues = ["grumble grumbled grumbles | that"]
+        let text = "Lena Orr grumbled that the trains were late again."
+        #expect(try analyze(text).quotes.isEmpty)
+        let doc = try analyze(text, options: options)
+        #expect(doc.quotes.first?.span == span("the trains were late again", in: text))
+    }
+}
+
+@Suite struct QuoteRobustnessTests {
+    /// Soups of marks, cues and names: no document may trap, and every span stays inside the text.
+    @Test func randomMarkSoupNeverFails() throws {
+        let atoms = ["\"", "“", "”", "‘", "’", "'", "''", "«", "»", "said", "Ruiz", "he", "that", "according", "to",
+                     "the", "ministry", ",", ".", ":", "—", "\n\n", "Mr.", "J.", "Inc.", "(", ")", "told", "urged",
+                     "whether", "and", "but", "saying", "officials", "they", "’90s", "don’t", "?", "…", ", 71,"]
+        var state: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<400 {
+            let text = (0..<(1 + next(60))).map { _ in atoms[next(atoms.count)] }.joined(separator: next(3) == 0 ? "" : " ")
+            let doc = try analyze(text)
+            let n = doc.scalars.count
+            for q in doc.quotes {
+                #expect(q.span.end <= n)
+                for p in q.pieces { #expect(q.span.contains(p)) }
+                if let s = q.speaker?.span { #expect(s.end <= n) }
+                if let id = q.speaker?.speaker { #expect(id < doc.speakers.count) }
+            }
+        }
+    }
+}
