@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),
         .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig"]),
-        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"]),
+        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI"]),
     ]
 )
