@@ -35,6 +35,8 @@ let package = Package(
                                                  .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
         .executableTarget(name: "lede", dependencies: ["LedeCLI"], swiftSettings: strict),
+        // Throughput of normalize + segment against the I/O floor: `Benchmarks/run-segment`.
+        .executableTarget(name: "lede-bench-segment", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/segment"),
 
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),

@@ -53,18 +53,4 @@ enum ScalarText {
         }
         return count
     }
-
-    /// The letters starting at `k`, lower-cased (ASCII), at most 24 of them.
-    static func lowerWord(_ s: [Unicode.Scalar], from k: Int, end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        var j = k
-        while j < end, j - k < 24, s[j].isLetter { view.append(s[j].asciiLowercased); j += 1 }
-        return String(view)
-    }
-
-    static func lowerString(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        var view = String.UnicodeScalarView()
-        for j in a..<b { view.append(s[j].asciiLowercased) }
-        return String(view)
-    }
 }

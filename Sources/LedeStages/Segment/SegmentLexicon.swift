@@ -1,33 +1,43 @@
 /// The word lists behind sentence splitting, loaded once per stage from `Resources/abbreviations.txt`
-/// plus the YAML extras, and queried with lower-cased keys.
+/// plus the YAML extras, and queried with packed lower-case keys (``WordKey``).
 struct SegmentLexicon: Sendable {
     enum AbbreviationClass: Sendable { case title, number, general, time }
 
-    var abbreviations: [String: AbbreviationClass] = [:]
+    var abbreviations: [WordKey: AbbreviationClass] = [:]
     /// Abbreviations that are also words: only capitalized occurrences count as abbreviations.
-    var ambiguous: Set<String> = []
-    var starters: Set<String> = []
-    var attributionVerbs: Set<String> = []
-    var weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                 "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
-    var months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                               "sep", "sept", "oct", "nov", "dec"]
-    var zones: Set<String> = ["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc",
-                              "bst", "cet", "cest", "eastern", "central", "mountain", "pacific", "local"]
+    var ambiguous: Set<WordKey> = []
+    var starters: Set<WordKey> = []
+    var attributionVerbs: Set<WordKey> = []
+    let weekdays = keys(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
+    let months = keys(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                       "sep", "sept", "oct", "nov", "dec"])
+    let zones = keys(["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc",
+                      "bst", "cet", "cest", "eastern", "central", "mountain", "pacific", "local"])
+    let no = WordKey("no")!
+    let nos = WordKey("nos")!
+    let pronounI = WordKey("i")!
+
+    static func keys(_ words: [String]) -> Set<WordKey> { Set(words.compactMap { WordKey(key($0)) }) }
+
+    /// Lower case without the final period: how entries are written in the lists and in YAML.
+    static func key(_ s: String) -> String {
+        var t = s.lowercased()
+        while t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
 
     init(list: WordList, extraAbbreviations: [String], extraTitles: [String]) {
-        func key(_ s: String) -> String {
-            var t = s.lowercased()
-            while t.hasSuffix(".") { t.removeLast() }
-            return t
+        func add(_ words: [String], _ cls: AbbreviationClass) {
+            for w in words { if let k = WordKey(Self.key(w)) { abbreviations[k] = cls } }
         }
-        for w in list["general"] + extraAbbreviations { abbreviations[key(w)] = .general }
-        for w in list["number"] { abbreviations[key(w)] = .number }
-        for w in list["time"] { abbreviations[key(w)] = .time }
-        for w in list["title"] + extraTitles { abbreviations[key(w)] = .title }
-        ambiguous = Set(list["ambiguous"].map(key))
-        starters = Set(list["starters"].map(key))
-        attributionVerbs = Set(list["attribution"].map(key))
+        add(list["general"] + extraAbbreviations, .general)
+        add(list["number"], .number)
+        add(list["time"], .time)
+        add(list["title"] + extraTitles, .title)
+        ambiguous = Self.keys(list["ambiguous"])
+        starters = Self.keys(list["starters"])
+        attributionVerbs = Self.keys(list["attribution"])
     }
 }

@@ -31,7 +31,7 @@ extension Segmenter {
 
     /// "By Jane Doe", "By JANE DOE, Associated Press", "By Jane Doe and Ray Roe | Reuters".
     private func isByline(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
-        guard span.length > 4, s[span.start] == "B" || s[span.start] == "b", s[span.start + 1] == "y" || s[span.start + 1] == "Y",
+        guard span.length > 4, span.length < 120, s[span.start] == "B" || s[span.start] == "b", s[span.start + 1] == "y" || s[span.start + 1] == "Y",
               s[span.start + 2] == " ", s[span.start + 3].isUppercaseLetter else { return false }
         guard ScalarText.wordCount(span, s, limit: 12) <= 12 else { return false }
         let last = s[span.end - 1]
@@ -41,14 +41,14 @@ extension Segmenter {
     private func endsWithAbbreviationLikeWord(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
         var a = span.end - 1
         while a > span.start, s[a - 1].isLetter || s[a - 1] == "." { a -= 1 }
-        let word = ScalarText.lowerString(s, a, span.end - 1)
-        return lexicon.abbreviations[word] != nil || word.count == 1
+        if span.end - 1 - a == 1 { return true }
+        return WordKey(s, a, span.end - 1).flatMap { lexicon.abbreviations[$0] } != nil
     }
 
     /// A paragraph that is only a place and date ("WASHINGTON, March 3 —") or a publication stamp
     /// ("Published March 3, 2024", "Updated: Tue 4 June 2024 10:02").
     func isDateline(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
-        guard ScalarText.wordCount(span, s, limit: 12) <= 12 else { return false }
+        guard span.length <= 100, ScalarText.wordCount(span, s, limit: 12) <= 12 else { return false }
         let last = s[span.end - 1]
         if last.isDash {
             var i = span.start
@@ -66,11 +66,11 @@ extension Segmenter {
             guard c.isLetter else { i += 1; continue }
             var j = i
             while j < span.end, s[j].isLetter { j += 1 }
-            if c.isLowercaseLetter, j - i > 3 || !["am", "pm", "at", "on", "of"].contains(ScalarText.lowerString(s, i, j)) {
+            if c.isLowercaseLetter, j - i > 2 || !(s[i + 1] == "m" || s[i + 1] == "t" || s[i + 1] == "n" || s[i + 1] == "f") {
                 lowerWords += 1
-            } else if c.isUppercaseLetter {
-                let w = ScalarText.lowerString(s, i, j)
-                if lexicon.months.contains(w) || lexicon.weekdays.contains(w) { hasCalendarWord = true }
+                if lowerWords > 1 { return false }
+            } else if c.isUppercaseLetter, let w = WordKey(s, i, j), lexicon.months.contains(w) || lexicon.weekdays.contains(w) {
+                hasCalendarWord = true
             }
             i = j
         }

@@ -54,18 +54,19 @@ extension Segmenter {
     private func endsWithFunctionWord(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
         var a = span.end
         while a > span.start, s[a - 1].isLetter { a -= 1 }
-        guard span.end - a <= 4, span.end > a, s[a].isLowercaseLetter else { return false }
-        return Self.functionWords.contains(ScalarText.lowerString(s, a, span.end))
+        guard span.end - a <= 4, span.end > a, s[a].isLowercaseLetter, let w = WordKey(s, a, span.end) else { return false }
+        return Self.functionWords.contains(w)
     }
 
-    static let functionWords: Set<String> = ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from",
+    static let functionWords: Set<WordKey> = SegmentLexicon.keys(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from",
                                               "with", "and", "or", "but", "that", "as", "is", "was", "are", "were",
-                                              "his", "her", "its", "our", "their", "into", "than", "has", "have", "had"]
+                                              "his", "her", "its", "our", "their", "into", "than", "has", "have", "had"])
 
     /// Short, no closing punctuation, not starting in lower case: a headline or subheading.
     func isHeadingLike(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
         guard !span.isEmpty else { return false }
         if s[span.start] == "#" { return true }
+        if span.length > 120 { return false }
         if span.length > 120 || ScalarText.wordCount(span, s, limit: 14) > 14 { return false }
         if s[span.start].isLowercaseLetter { return false }
         var hasLetter = false

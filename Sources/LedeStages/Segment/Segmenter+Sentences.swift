@@ -184,10 +184,9 @@ extension Segmenter {
         var words = 0
         while p < end, words < 4 {
             guard s[p].isLetter else { return false }
-            let w = ScalarText.lowerWord(s, from: p, end: end)
             var q = p
             while q < end, s[q].isLetter { q += 1 }
-            if words > 0 && lexicon.attributionVerbs.contains(w) { return true }
+            if words > 0, let w = WordKey(s, p, q), lexicon.attributionVerbs.contains(w) { return true }
             if !s[p].isUppercaseLetter { return false }
             if q < end, s[q] == "." { q += 1 }   // "Mr."
             while q < end, s[q] == " " { q += 1 }
@@ -221,16 +220,16 @@ extension Segmenter {
         for p in a..<i { if s[p].isDigit { hasDigit = true } else if s[p].isLetter { hasLetter = true } }
         if !hasLetter { return true }             // "$100.00." "1026.253.553."
         if hasDigit && !dotted { return true }    // "5th." "COVID-19."
-        let word = ScalarText.lowerString(s, a, i)
+        let word = WordKey(s, a, i)
         let nextIsDigit = s[k].isDigit
-        let nextWord = ScalarText.lowerWord(s, from: k, end: end)
-        let nextIsStarter = lexicon.starters.contains(nextWord)
-        var cls = lexicon.abbreviations[word]
-        if cls != nil, s[a].isLowercaseLetter, lexicon.ambiguous.contains(word) { cls = nil }
+        let nextWord = WordKey.word(s, from: k, end: end)
+        let nextIsStarter = nextWord.map { lexicon.starters.contains($0) } ?? false
+        var cls = word.flatMap { lexicon.abbreviations[$0] }
+        if cls != nil, s[a].isLowercaseLetter, lexicon.ambiguous.contains(word!) { cls = nil }
         if cls == nil, !dotted, i - a == 1 {
             // A single letter: an initial ("Jonas E. Smith"), the pronoun ("you and I. Did"), or "p."-like.
             if s[a].isUppercaseLetter {
-                if word == "i", a > t || previousWordIsLowercase(s, before: a) { return true }
+                if word == lexicon.pronounI, a > t || previousWordIsLowercase(s, before: a) { return true }
                 return nextIsStarter || !s[k].isLetter && !nextIsDigit
             }
             return nextIsStarter
@@ -248,16 +247,16 @@ extension Segmenter {
             return false
         case .number:
             if nextIsDigit { return false }
-            if word == "no" || word == "nos" { return true }
+            if word == lexicon.no || word == lexicon.nos { return true }
             return nextIsStarter || !s[k].isLetter
         case .general:
             if nextIsDigit { return false }
             return nextIsStarter || !s[k].isLetter
         case .time:
             if !s[k].isLetter { return !nextIsDigit }
-            if lexicon.weekdays.contains(nextWord) || lexicon.months.contains(nextWord) || lexicon.zones.contains(nextWord) { return false }
+            if let w = nextWord, lexicon.weekdays.contains(w) || lexicon.months.contains(w) || lexicon.zones.contains(w) { return false }
             if s[a].isUppercaseLetter { return true }
-            return lexicon.abbreviations[nextWord] != .title
+            return nextWord.flatMap { lexicon.abbreviations[$0] } != .title
         }
     }
 

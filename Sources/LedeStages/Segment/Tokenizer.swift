@@ -16,7 +16,7 @@ enum Tokenizer {
                 var j = i + 1
                 while j < n {
                     let d = s[j]
-                    if d.isLetter || d.isDigit || d.properties.generalCategory == .nonspacingMark { j += 1; continue }
+                    if d.isLetter || d.isDigit || (d.value >= 0x300 && isMark(d)) { j += 1; continue }
                     if j + 1 < n, s[j + 1].isLetter || s[j + 1].isDigit,
                        d == "-" || d == "'" || d == "’" || d == "." && j + 2 <= n && (j + 2 == n || s[j + 2] == "." || !s[j + 2].isLetter) {
                         j += 1; continue
@@ -52,17 +52,32 @@ enum Tokenizer {
                 i += 3
                 continue
             }
-            let category = c.properties.generalCategory
-            let isPunctuation: Bool
-            switch category {
-            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                 .initialPunctuation, .finalPunctuation, .otherPunctuation: isPunctuation = true
-            default: isPunctuation = false
-            }
-            tokens.append(Token(span: TextSpan(i, i + 1), kind: isPunctuation ? .punctuation : .symbol))
+            tokens.append(Token(span: TextSpan(i, i + 1), kind: isPunctuation(c) ? .punctuation : .symbol))
             i += 1
         }
         return tokens
+    }
+
+    @inline(never) private static func isMark(_ c: Unicode.Scalar) -> Bool {
+        let g = c.properties.generalCategory
+        return g == .nonspacingMark || g == .spacingMark || g == .enclosingMark
+    }
+
+    /// ASCII answers from a table; the rest from the Unicode general category.
+    @inline(never) private static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 {
+            // $ + < = > ^ ` | ~ are symbols; the other printable non-alphanumerics are punctuation.
+            switch v {
+            case 0x24, 0x2B, 0x3C, 0x3D, 0x3E, 0x5E, 0x60, 0x7C, 0x7E: return false
+            default: return true
+            }
+        }
+        switch c.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
     }
 
     /// Appends a word, splitting off `’s`, `'re`, `'ve`, `'ll`, `'d`, `'m` and `n't`.
@@ -75,7 +90,7 @@ enum Tokenizer {
             tokens.append(Token(span: TextSpan(b - 3, b), kind: .word))
             return
         }
-        if length >= 3, isApostrophe(s[b - 2]), ["s", "d", "m"].contains(lower(s[b - 1])) {
+        if length >= 3, isApostrophe(s[b - 2]), lower(s[b - 1]) == "s" || lower(s[b - 1]) == "d" || lower(s[b - 1]) == "m" {
             tokens.append(Token(span: TextSpan(a, b - 2), kind: .word))
             tokens.append(Token(span: TextSpan(b - 2, b), kind: .word))
             return
