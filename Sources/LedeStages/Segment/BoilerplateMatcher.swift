@@ -8,9 +8,11 @@ struct BoilerplateMatcher: Sendable {
     private var anywhereByFirst: [[[Unicode.Scalar]]] = Array(repeating: [], count: 128)
     private var otherStart: [[Unicode.Scalar]] = []
     private var otherAnywhere: [[Unicode.Scalar]] = []
-    /// Bit (first, second) is set when some [anywhere] phrase starts with those two ASCII scalars:
-    /// almost every word start is rejected by one load, without touching the phrase arrays.
-    private var pairs = [UInt64](repeating: 0, count: 128 * 2)
+    /// Phrases the prefix table cannot represent (shorter than four scalars or non-ASCII start).
+    private var shortOrOther: [[Unicode.Scalar]] = []
+    /// A bit per hash of the first four (lowered) scalars of each [anywhere] phrase: almost every
+    /// word start is rejected by one load, without touching the phrase arrays.
+    private var prefixes = [UInt64](repeating: 0, count: 1024)
 
     init(start: [String], anywhere: [String]) {
         for phrase in start {
@@ -22,8 +24,11 @@ struct BoilerplateMatcher: Sendable {
             let p = Array(phrase.lowercased().unicodeScalars)
             guard let first = p.first else { continue }
             if first.value < 128 { anywhereByFirst[Int(first.value)].append(p) } else { otherAnywhere.append(p) }
-            if first.value < 128, p.count > 1, p[1].value < 128 {
-                pairs[Int(first.value) * 2 + Int(p[1].value >> 6)] |= 1 << UInt64(p[1].value & 63)
+            if first.value < 128, p.count >= 4 {
+                let h = Self.prefixHash(p[0], p[1], p[2], p[3])
+                prefixes[h >> 6] |= 1 << UInt64(h & 63)
+            } else {
+                shortOrOther.append(p)
             }
         }
     }
@@ -32,24 +37,38 @@ struct BoilerplateMatcher: Sendable {
         guard !span.isEmpty else { return false }
         if bucket(startByFirst, otherStart, s[span.start]).contains(where: { phrase($0, at: span.start, in: span, s) }) { return true }
         // Footers are short; a long paragraph that mentions "click here" is reporting.
-        guard span.length <= 240 else { return false }
-        var i = span.start
-        let hasOther = !otherAnywhere.isEmpty
-        while i < span.end {
-            if i == span.start || !s[i - 1].isLetter {
-                let a = s[i].asciiLowercased.value
-                if a < 128 && !hasOther && i + 1 < span.end {
-                    let b = s[i + 1].asciiLowercased.value
-                    if b >= 128 || pairs[Int(a) * 2 + Int(b >> 6)] & (1 << UInt64(b & 63)) == 0 { i += 1; continue }
+        guard span.length <= 200 else { return false }
+        let hasOther = !shortOrOther.isEmpty
+        let hit: Bool = s.withUnsafeBufferPointer { p in
+            var i = span.start
+            while i < span.end {
+                // At a word start: test the first four scalars against the prefix table.
+                if i + 4 <= span.end {
+                    let h = Self.prefixHash(p[i].asciiLowercased, p[i + 1].asciiLowercased, p[i + 2].asciiLowercased, p[i + 3].asciiLowercased)
+                    if prefixes[h >> 6] & (1 << UInt64(h & 63)) != 0, anyPhrase(at: i, span, s) { return true }
                 }
-                let candidates = bucket(anywhereByFirst, otherAnywhere, s[i])
-                if !candidates.isEmpty, candidates.contains(where: { phrase($0, at: i, in: span, s) }) {
-                    return ScalarText.wordCount(span, s, limit: 40) <= 40
+                if hasOther, anyPhrase(at: i, span, s) { return true }
+                // Skip to the next word start.
+                i += 1
+                while i < span.end, p[i].value >= 0x80 || ((p[i].value | 0x20) >= 0x61 && (p[i].value | 0x20) <= 0x7A) { i += 1 }
+                while i < span.end, !(p[i].value >= 0x80 || ((p[i].value | 0x20) >= 0x61 && (p[i].value | 0x20) <= 0x7A)) {
+                    // Phrases may start with punctuation ("©"); those sit in the unbucketed list.
+                    if hasOther, anyPhrase(at: i, span, s) { return true }
+                    i += 1
                 }
             }
-            i += 1
+            return false
         }
-        return false
+        return hit && ScalarText.wordCount(span, s, limit: 40) <= 40
+    }
+
+    @inline(__always) private static func prefixHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar, _ d: Unicode.Scalar) -> Int {
+        let h = ((a.value &* 31 &+ b.value) &* 31 &+ c.value) &* 31 &+ d.value
+        return Int((h &* 0x9E37_79B1) >> 16) & 0xFFFF
+    }
+
+    private func anyPhrase(at i: Int, _ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
+        bucket(anywhereByFirst, otherAnywhere, s[i]).contains { phrase($0, at: i, in: span, s) }
     }
 
     @inline(__always) private func bucket(_ table: [[[Unicode.Scalar]]], _ other: [[Unicode.Scalar]], _ c: Unicode.Scalar) -> [[Unicode.Scalar]] {

@@ -43,14 +43,17 @@ enum ScalarText {
     }
 
     static func wordCount(_ span: TextSpan, _ s: [Unicode.Scalar], limit: Int = .max) -> Int {
-        var count = 0, inWord = false
-        var i = span.start
-        while i < span.end {
-            let w = !s[i].isWhitespaceOrNewline
-            if w && !inWord { count += 1; if count > limit { return count } }
-            inWord = w
-            i += 1
+        s.withUnsafeBufferPointer { p in
+            var count = 0, inWord = false
+            var i = span.start
+            while i < span.end {
+                let v = p[i].value
+                let w = v > 0x20 ? (v < 0x80 || !p[i].isWhitespaceOrNewline) : false
+                if w && !inWord { count += 1; if count > limit { return count } }
+                inWord = w
+                i += 1
+            }
+            return count
         }
-        return count
     }
 }

@@ -3,11 +3,11 @@
 struct SegmentLexicon: Sendable {
     enum AbbreviationClass: Sendable { case title, number, general, time }
 
-    var abbreviations: [WordKey: AbbreviationClass] = [:]
+    let abbreviations: WordKeyTable<AbbreviationClass>
     /// Abbreviations that are also words: only capitalized occurrences count as abbreviations.
-    var ambiguous: Set<WordKey> = []
-    var starters: Set<WordKey> = []
-    var attributionVerbs: Set<WordKey> = []
+    let ambiguous: WordKeySet
+    let starters: WordKeySet
+    let attributionVerbs: WordKeySet
     let weekdays = keys(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
     let months = keys(["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -19,7 +19,7 @@ struct SegmentLexicon: Sendable {
     let nos = WordKey("nos")!
     let pronounI = WordKey("i")!
 
-    static func keys(_ words: [String]) -> Set<WordKey> { Set(words.compactMap { WordKey(key($0)) }) }
+    static func keys(_ words: [String]) -> WordKeySet { WordKeySet(words) }
 
     /// Lower case without the final period: how entries are written in the lists and in YAML.
     static func key(_ s: String) -> String {
@@ -29,13 +29,16 @@ struct SegmentLexicon: Sendable {
     }
 
     init(list: WordList, extraAbbreviations: [String], extraTitles: [String]) {
+        var classes: [WordKey: AbbreviationClass] = [:]
         func add(_ words: [String], _ cls: AbbreviationClass) {
-            for w in words { if let k = WordKey(Self.key(w)) { abbreviations[k] = cls } }
+            for w in words { if let k = WordKey(Self.key(w)) { classes[k] = cls } }
         }
+        // Later lists win: a word in both [general] and [title] is a title.
         add(list["general"] + extraAbbreviations, .general)
         add(list["number"], .number)
         add(list["time"], .time)
         add(list["title"] + extraTitles, .title)
+        abbreviations = WordKeyTable(classes.map { ($0.key, $0.value) })
         ambiguous = Self.keys(list["ambiguous"])
         starters = Self.keys(list["starters"])
         attributionVerbs = Self.keys(list["attribution"])

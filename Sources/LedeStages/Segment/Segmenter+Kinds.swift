@@ -42,14 +42,15 @@ extension Segmenter {
         var a = span.end - 1
         while a > span.start, s[a - 1].isLetter || s[a - 1] == "." { a -= 1 }
         if span.end - 1 - a == 1 { return true }
-        return WordKey(s, a, span.end - 1).flatMap { lexicon.abbreviations[$0] } != nil
+        return lexicon.abbreviations[WordKey(s, a, span.end - 1)] != nil
     }
 
     /// A paragraph that is only a place and date ("WASHINGTON, March 3 —") or a publication stamp
     /// ("Published March 3, 2024", "Updated: Tue 4 June 2024 10:02").
     func isDateline(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
-        guard span.length <= 100, ScalarText.wordCount(span, s, limit: 12) <= 12 else { return false }
+        guard span.length <= 100 else { return false }
         let last = s[span.end - 1]
+        if last == "!" || last == "?" || last == "," || last.quoteMark != nil { return false }
         if last.isDash {
             var i = span.start
             var capitals = 0

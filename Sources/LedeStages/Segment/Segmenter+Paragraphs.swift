@@ -58,7 +58,7 @@ extension Segmenter {
         return Self.functionWords.contains(w)
     }
 
-    static let functionWords: Set<WordKey> = SegmentLexicon.keys(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from",
+    static let functionWords: WordKeySet = SegmentLexicon.keys(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from",
                                               "with", "and", "or", "but", "that", "as", "is", "was", "are", "were",
                                               "his", "her", "its", "our", "their", "into", "than", "has", "have", "had"])
 
@@ -66,9 +66,10 @@ extension Segmenter {
     func isHeadingLike(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
         guard !span.isEmpty else { return false }
         if s[span.start] == "#" { return true }
-        if span.length > 120 { return false }
-        if span.length > 120 || ScalarText.wordCount(span, s, limit: 14) > 14 { return false }
-        if s[span.start].isLowercaseLetter { return false }
+        if span.length > 120 || s[span.start].isLowercaseLetter { return false }
+        let end = s[span.end - 1]
+        if end.isTerminal || end.quoteMark != nil || end == "," || end == ";" || end == ":" { return false }
+        if ScalarText.wordCount(span, s, limit: 14) > 14 { return false }
         var hasLetter = false
         for i in span.start..<span.end where s[i].isLetter { hasLetter = true; break }
         guard hasLetter else { return false }

@@ -26,10 +26,19 @@ extension Segmenter {
         var nextListIsLetter = false
         var i = range.start
         while i < end {
+            // Letters, digits and spaces decide nothing: skip them without bounds checks.
+            i = s.withUnsafeBufferPointer { p in
+                var j = i
+                while j < end {
+                    let v = p[j].value
+                    guard v >= 0x41 && (v <= 0x5A || (v >= 0x61 && v <= 0x7A)) || (v >= 0x30 && v <= 0x39) || v == 0x20 || v == 0x2C else { break }
+                    j += 1
+                }
+                return j
+            }
+            guard i < end else { break }
             let c = s[i]
             let v = c.value
-            // Letters, digits and spaces decide nothing.
-            if v >= 0x41 && (v <= 0x5A || (v >= 0x61 && v <= 0x7A)) || (v >= 0x30 && v <= 0x39) || v == 0x20 { i += 1; continue }
             switch v {
             case 0x0A:
                 if i > lastTerminal { emit(i); start = i + 1 }
@@ -223,9 +232,9 @@ extension Segmenter {
         let word = WordKey(s, a, i)
         let nextIsDigit = s[k].isDigit
         let nextWord = WordKey.word(s, from: k, end: end)
-        let nextIsStarter = nextWord.map { lexicon.starters.contains($0) } ?? false
-        var cls = word.flatMap { lexicon.abbreviations[$0] }
-        if cls != nil, s[a].isLowercaseLetter, lexicon.ambiguous.contains(word!) { cls = nil }
+        let nextIsStarter = lexicon.starters.contains(nextWord)
+        var cls = lexicon.abbreviations[word]
+        if cls != nil, s[a].isLowercaseLetter, lexicon.ambiguous.contains(word) { cls = nil }
         if cls == nil, !dotted, i - a == 1 {
             // A single letter: an initial ("Jonas E. Smith"), the pronoun ("you and I. Did"), or "p."-like.
             if s[a].isUppercaseLetter {
@@ -256,7 +265,7 @@ extension Segmenter {
             if !s[k].isLetter { return !nextIsDigit }
             if let w = nextWord, lexicon.weekdays.contains(w) || lexicon.months.contains(w) || lexicon.zones.contains(w) { return false }
             if s[a].isUppercaseLetter { return true }
-            return nextWord.flatMap { lexicon.abbreviations[$0] } != .title
+            return lexicon.abbreviations[nextWord] != .title
         }
     }
 
