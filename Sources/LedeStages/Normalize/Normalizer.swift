@@ -56,12 +56,12 @@ struct Normalizer {
                 continue
             }
             if v == 0x26 && options.html_entities, let (decoded, length) = HTMLEntities.decode(input, at: i) {
-                replace(consumed: length, with: decoded); i += length
+                replace(consumed: length, with: decoded.compactMap(clean)); i += length
                 continue
             }
             if v >= 0x80 {
                 if options.mojibake, let (fixed, length) = Mojibake.repair(input, at: i) {
-                    replace(consumed: length, with: [fixed]); i += length
+                    replace(consumed: length, with: clean(fixed).map { [$0] } ?? []); i += length
                     continue
                 }
                 if options.unicode != .none, let length = compose(input, at: i, out: &out, pendingCopy: &pendingCopy, map: &map) {
@@ -73,6 +73,15 @@ struct Normalizer {
         }
         flushCopy()
         return (out, map.build(originalLength: n))
+    }
+
+    /// A scalar that came out of an entity or a mojibake repair, under the same rules as the text:
+    /// `&shy;` and a repaired `ï»¿` (a byte-order mark) disappear, `&nbsp;` is a plain space.
+    private func clean(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        if options.strip_invisible && Self.isInvisible(c.value) { return nil }
+        if options.spaces && Self.isOddSpace(c.value) { return " " }
+        if options.newlines && c.value == 0x0D { return "\n" }
+        return c
     }
 
     /// The end of the run of scalars from `i` that no rule changes. Printable ASCII, line feeds and

@@ -15,7 +15,11 @@ extension Segmenter {
         let n = s.count
         var i = 0
         while i <= n {
-            if i < n && s[i] != "\n" { i += 1; continue }
+            i = s.withUnsafeBufferPointer { p in
+                var j = i
+                while j < n, p[j] != "\n" { j += 1 }
+                return j
+            }
             let line = ScalarText.trim(TextSpan(lineStart, i), s)
             lineStart = i + 1
             i += 1

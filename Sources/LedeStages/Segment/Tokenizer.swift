@@ -62,15 +62,17 @@ enum Tokenizer {
                     break
                 }
                 // "1990s", "3rd", "5G"
-                while j < n, p[j].isLetter { j += 1 }
+                while j < n, isWordChar(p[j]) { j += 1 }
                 tokens.append(Token(span: TextSpan(i, j), kind: .number))
                 i = j
                 continue
             }
             if c.isWhitespaceOrNewline { i += 1; continue }
+            // A combining mark belongs to the scalar before it, never starts a token of its own.
+            let e = absorbMarks(p, i + 1)
             if c.quoteMark != nil {
-                tokens.append(Token(span: TextSpan(i, i + 1), kind: .quote))
-                i += 1
+                tokens.append(Token(span: TextSpan(i, e), kind: .quote))
+                i = e
                 continue
             }
             if v == 0x2E, i + 2 < n, p[i + 1] == ".", p[i + 2] == "." {
@@ -78,10 +80,16 @@ enum Tokenizer {
                 i += 3
                 continue
             }
-            tokens.append(Token(span: TextSpan(i, i + 1), kind: isPunctuation(c) ? .punctuation : .symbol))
-            i += 1
+            tokens.append(Token(span: TextSpan(i, e), kind: isPunctuation(c) ? .punctuation : .symbol))
+            i = e
         }
         return tokens
+    }
+
+    @inline(__always) private static func absorbMarks(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ j: Int) -> Int {
+        var j = j
+        while j < p.count, p[j].value >= 0x300, isMark(p[j]) { j += 1 }
+        return j
     }
 
     @inline(never) private static func isMark(_ c: Unicode.Scalar) -> Bool {
