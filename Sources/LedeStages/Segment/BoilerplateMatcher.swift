@@ -3,18 +3,22 @@ import LedeCore
 /// Finds promotional phrases at word starts without lower-casing whole paragraphs: phrases are
 /// bucketed by their first (ASCII-lowered) scalar, so a paragraph costs one pass over its words,
 /// and the word count (only short paragraphs may match in the middle) is taken only on a hit.
-struct BoilerplateMatcher: Sendable {
-    private var startByFirst: [[[Unicode.Scalar]]] = Array(repeating: [], count: 128)
-    private var anywhereByFirst: [[[Unicode.Scalar]]] = Array(repeating: [], count: 128)
-    private var otherStart: [[Unicode.Scalar]] = []
-    private var otherAnywhere: [[Unicode.Scalar]] = []
+final class BoilerplateMatcher: Sendable {
+    private let startByFirst: [[[Unicode.Scalar]]]
+    private let anywhereByFirst: [[[Unicode.Scalar]]]
+    private let otherStart: [[Unicode.Scalar]]
+    private let otherAnywhere: [[Unicode.Scalar]]
     /// Phrases the prefix table cannot represent (shorter than four scalars or non-ASCII start).
-    private var shortOrOther: [[Unicode.Scalar]] = []
+    private let shortOrOther: [[Unicode.Scalar]]
     /// A bit per hash of the first four (lowered) scalars of each [anywhere] phrase: almost every
     /// word start is rejected by one load, without touching the phrase arrays.
-    private var prefixes = [UInt64](repeating: 0, count: 1024)
+    private let prefixes: [UInt64]
 
     init(start: [String], anywhere: [String]) {
+        var startByFirst = [[[Unicode.Scalar]]](repeating: [], count: 128)
+        var anywhereByFirst = [[[Unicode.Scalar]]](repeating: [], count: 128)
+        var otherStart: [[Unicode.Scalar]] = [], otherAnywhere: [[Unicode.Scalar]] = [], shortOrOther: [[Unicode.Scalar]] = []
+        var prefixes = [UInt64](repeating: 0, count: 1024)
         for phrase in start {
             let p = Array(phrase.lowercased().unicodeScalars)
             guard let first = p.first else { continue }
@@ -31,6 +35,9 @@ struct BoilerplateMatcher: Sendable {
                 shortOrOther.append(p)
             }
         }
+        self.startByFirst = startByFirst; self.anywhereByFirst = anywhereByFirst
+        self.otherStart = otherStart; self.otherAnywhere = otherAnywhere
+        self.shortOrOther = shortOrOther; self.prefixes = prefixes
     }
 
     func matches(_ span: TextSpan, _ s: [Unicode.Scalar]) -> Bool {
@@ -48,14 +55,14 @@ struct BoilerplateMatcher: Sendable {
                     if prefixes[h >> 6] & (1 << UInt64(h & 63)) != 0, anyPhrase(at: i, span, s) { return true }
                 }
                 if hasOther, anyPhrase(at: i, span, s) { return true }
-                // Skip to the next word start.
+                // Next word: after the next space (a phrase after a line break or a bracket is
+                // not worth a second comparison per scalar).
                 i += 1
-                while i < span.end, p[i].value >= 0x80 || ((p[i].value | 0x20) >= 0x61 && (p[i].value | 0x20) <= 0x7A) { i += 1 }
-                while i < span.end, !(p[i].value >= 0x80 || ((p[i].value | 0x20) >= 0x61 && (p[i].value | 0x20) <= 0x7A)) {
-                    // Phrases may start with punctuation ("©"); those sit in the unbucketed list.
+                while i < span.end, p[i].value != 0x20 {
                     if hasOther, anyPhrase(at: i, span, s) { return true }
                     i += 1
                 }
+                i += 1
             }
             return false
         }

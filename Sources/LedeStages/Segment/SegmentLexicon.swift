@@ -1,6 +1,9 @@
 /// The word lists behind sentence splitting, loaded once per stage from `Resources/abbreviations.txt`
 /// plus the YAML extras, and queried with packed lower-case keys (``WordKey``).
-struct SegmentLexicon: Sendable {
+///
+/// A class: as a struct, every lookup from a sentence-end decision copied (retained and released)
+/// all of its tables, which cost more than the lookups.
+final class SegmentLexicon: Sendable {
     enum AbbreviationClass: Sendable { case title, number, general, time }
 
     let abbreviations: WordKeyTable<AbbreviationClass>
@@ -39,7 +42,7 @@ struct SegmentLexicon: Sendable {
         add(list["time"], .time)
         add(list["title"] + extraTitles, .title)
         abbreviations = WordKeyTable(classes.map { ($0.key, $0.value) })
-        ambiguous = Self.keys(list["ambiguous"])
+        ambiguous = SegmentLexicon.keys(list["ambiguous"])
         starters = Self.keys(list["starters"])
         attributionVerbs = Self.keys(list["attribution"])
     }

@@ -230,11 +230,13 @@ extension Segmenter {
         if !hasLetter { return true }             // "$100.00." "1026.253.553."
         if hasDigit && !dotted { return true }    // "5th." "COVID-19."
         let word = WordKey(s, a, i)
+        var cls = lexicon.abbreviations[word]
+        if cls != nil, s[a].isLowercaseLetter, lexicon.ambiguous.contains(word) { cls = nil }
+        // An ordinary word ends the sentence: the common case, decided without the next word.
+        if cls == nil && !dotted && i - a != 1 { return true }
         let nextIsDigit = s[k].isDigit
         let nextWord = WordKey.word(s, from: k, end: end)
         let nextIsStarter = lexicon.starters.contains(nextWord)
-        var cls = lexicon.abbreviations[word]
-        if cls != nil, s[a].isLowercaseLetter, lexicon.ambiguous.contains(word) { cls = nil }
         if cls == nil, !dotted, i - a == 1 {
             // A single letter: an initial ("Jonas E. Smith"), the pronoun ("you and I. Did"), or "p."-like.
             if s[a].isUppercaseLetter {

@@ -23,7 +23,7 @@ enum Tokenizer {
 
     private static func tokens(_ p: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(p.count / 4)
+        tokens.reserveCapacity(p.count / 3)
         let n = p.count
         var i = 0
         while i < n {

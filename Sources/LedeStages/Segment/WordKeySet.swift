@@ -3,16 +3,16 @@
 /// `Set`/`Dictionary` hash with seeded SipHash, which costs more than the rest of a sentence-end
 /// decision; these tables are built once per stage and only read afterwards.
 struct WordKeyTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
-    private var values: [Value?]
+    private let keys: [UInt64]
+    private let values: [Value?]
     private let mask: Int
 
     init(_ entries: [(WordKey, Value)]) {
         var capacity = 16
         while capacity < entries.count * 3 { capacity *= 2 }
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: nil, count: capacity)
-        mask = capacity - 1
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [Value?](repeating: nil, count: capacity)
+        let mask = capacity - 1
         for (k, v) in entries {
             var i = Self.slot(k.raw, mask)
             // Key 0 is the empty word, which no list holds, so it marks free slots.
@@ -20,6 +20,9 @@ struct WordKeyTable<Value: Sendable>: Sendable {
             keys[i] = k.raw
             values[i] = v
         }
+        self.keys = keys
+        self.values = values
+        self.mask = mask
     }
 
     @inline(__always) private static func slot(_ raw: UInt64, _ mask: Int) -> Int {
