@@ -105,8 +105,9 @@ let pool = fixtureSentences()
 var paths: [String] = []
 var totalBytes = 0
 while Double(totalBytes) < targetMB * 1_000_000 {
-    var file = ""
-    while file.utf8.count < 40_000 { file += makeArticle(pool, &rng) + "\n" }
+    var file: String
+    // One article per file, as news folders hold them (a few kilobytes each).
+    file = makeArticle(pool, &rng)
     let path = dir.appendingPathComponent(String(format: "article-%04d.txt", paths.count)).path
     FileManager.default.createFile(atPath: path, contents: Data(file.utf8))
     paths.append(path)

@@ -87,7 +87,7 @@ struct Normalizer {
     /// The end of the run of scalars from `i` that no rule changes. Printable ASCII, line feeds and
     /// single spaces are decided inline; anything else asks ``isPlain(_:_:)``.
     private func plainEnd(_ input: [Unicode.Scalar], from i: Int) -> Int {
-        let fold: UInt64 = options.fold_spaces ? 1 : 0
+        let fold = options.fold_spaces
         let low = Self.plainLow, high = Self.plainHigh
         return input.withUnsafeBufferPointer { p in
             let n = p.count
@@ -99,22 +99,22 @@ struct Normalizer {
                     break
                 }
                 // One table lookup instead of a chain of comparisons: this loop sees every scalar.
-                let plain = ((v & 64) != 0 ? high : low) >> UInt64(v & 63) & 1
-                // A space is plain unless a space, tab or non-ASCII space may follow it (folding).
-                let next = j + 1 < n ? p[j + 1].value : 0x41
-                let crowded: UInt64 = v == 0x20 && (next <= 0x20 || next >= 0x80) ? fold : 0
-                if plain & ~crowded != 0 { j += 1; continue }
-                if v == 0x20, isPlain(input, j) { j += 1; continue }
+                if ((v & 64) != 0 ? high : low) >> UInt64(v & 63) & 1 != 0 { j += 1; continue }
+                if v == 0x20 {
+                    // A space is plain unless a space, tab or non-ASCII space may follow it (folding).
+                    let next = j + 1 < n ? p[j + 1].value : 0x41
+                    if !fold || (next > 0x20 && next < 0x80) || isPlain(input, j) { j += 1; continue }
+                }
                 break
             }
             return j
         }
     }
 
-    /// Bit v set: ASCII scalar v (below 64 / 64–127) is plain: line feed, space and printable
-    /// characters other than `&`.
+    /// Bit v set: ASCII scalar v (below 64 / 64–127) is plain whatever follows it: line feed and
+    /// printable characters other than `&` (a space depends on its successor).
     private static let plainLow: UInt64 = {
-        var m: UInt64 = 1 << 0x0A | 1 << 0x20
+        var m: UInt64 = 1 << 0x0A
         for v in 0x21..<0x40 where v != 0x26 { m |= 1 << UInt64(v) }
         return m
     }()

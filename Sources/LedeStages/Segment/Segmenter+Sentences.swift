@@ -26,12 +26,16 @@ extension Segmenter {
         var nextListIsLetter = false
         var i = range.start
         while i < end {
-            // Letters, digits and spaces decide nothing: skip them without bounds checks.
+            // Most scalars decide nothing: skip them with one table test each, without bounds checks.
             i = s.withUnsafeBufferPointer { p in
                 var j = i
                 while j < end {
                     let v = p[j].value
-                    guard v >= 0x41 && (v <= 0x5A || (v >= 0x61 && v <= 0x7A)) || (v >= 0x30 && v <= 0x39) || v == 0x20 || v == 0x2C else { break }
+                    if v < 0x80 {
+                        if ((v & 64) != 0 ? Self.neutralHigh : Self.neutralLow) >> UInt64(v & 63) & 1 == 0 { break }
+                    } else if p[j].isTerminal || p[j].isBullet {
+                        break
+                    }
                     j += 1
                 }
                 return j
@@ -75,6 +79,10 @@ extension Segmenter {
         }
         emit(end)
     }
+
+    /// ASCII scalars the sentence loop passes over: all but line feed, `(`, `[`, `)`, `.`, `!`, `?`.
+    static let neutralLow: UInt64 = ~(1 << 0x0A | 1 << 0x28 | 1 << 0x29 | 1 << 0x2E | 1 << 0x21 | 1 << 0x3F)
+    static let neutralHigh: UInt64 = ~(1 << (0x5B - 64))
 
     /// Where a sentence starting at list marker `m` begins: at a bullet just before it, if any.
     private func markerStart(_ m: Int, _ s: [Unicode.Scalar], _ floor: Int) -> Int {
