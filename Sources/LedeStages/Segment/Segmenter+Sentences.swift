@@ -53,7 +53,9 @@ extension Segmenter {
             case 0x29:
                 if let m = ListMarkers.marker(s, punctuationAt: i, lower: range.start, upper: end),
                    acceptMarker(m, s, range: range, sentenceStart: start, next: &nextListValue, letter: &nextListIsLetter) {
-                    if !ListMarkers.atLineStart(s, m.start, lower: range.start) { emit(markerStart(m.start, s, start)); start = markerStart(m.start, s, start) }
+                    if !ListMarkers.atLineStart(s, m.start, lower: range.start) && !continuesColon(s, m.start, start) {
+                        emit(markerStart(m.start, s, start)); start = markerStart(m.start, s, start)
+                    }
                     i = m.end
                 } else { i += 1 }
             default:
@@ -65,7 +67,9 @@ extension Segmenter {
                 guard c.isTerminal else { i += 1; continue }
                 if v == 0x2E, let m = ListMarkers.marker(s, punctuationAt: i, lower: range.start, upper: end),
                    acceptMarker(m, s, range: range, sentenceStart: start, next: &nextListValue, letter: &nextListIsLetter) {
-                    if !ListMarkers.atLineStart(s, m.start, lower: range.start) { emit(markerStart(m.start, s, start)); start = markerStart(m.start, s, start) }
+                    if !ListMarkers.atLineStart(s, m.start, lower: range.start) && !continuesColon(s, m.start, start) {
+                        emit(markerStart(m.start, s, start)); start = markerStart(m.start, s, start)
+                    }
                     i = m.end
                     continue
                 }
@@ -84,6 +88,13 @@ extension Segmenter {
     static let neutralLow: UInt64 = ~(1 << 0x0A | 1 << 0x28 | 1 << 0x29 | 1 << 0x2E | 1 << 0x21 | 1 << 0x3F)
     static let neutralHigh: UInt64 = ~(1 << (0x5B - 64))
 
+    /// The first item of a list introduced by a colon stays with its introduction ("Steps: 1. Mix.").
+    private func continuesColon(_ s: [Unicode.Scalar], _ m: Int, _ sentenceStart: Int) -> Bool {
+        var k = m
+        while k > sentenceStart, s[k - 1] == " " { k -= 1 }
+        return k > sentenceStart && s[k - 1] == ":"
+    }
+
     /// Where a sentence starting at list marker `m` begins: at a bullet just before it, if any.
     private func markerStart(_ m: Int, _ s: [Unicode.Scalar], _ floor: Int) -> Int {
         var k = m
@@ -97,9 +108,10 @@ extension Segmenter {
         let lineStart = ListMarkers.atLineStart(s, m.start, lower: range.start)
         let afterBullet = m.start > range.start && s[m.start - 1].isBullet
             || (m.start > range.start + 1 && s[m.start - 1] == " " && s[m.start - 2].isBullet)
-        // A sequence may also begin right after a sentence end ("Steps. 1) mix 2) bake").
+        // A sequence may also begin right after a sentence end or a colon ("Steps: 1. Mix. 2. Bake.").
         let startsSequence = (m.value == 0 && m.letter) || (m.value == 1 && !m.letter)
-        let atSentenceStart = startsSequence && ScalarText.trim(TextSpan(sentenceStart, m.start), s).isEmpty
+        let before = ScalarText.trim(TextSpan(sentenceStart, m.start), s)
+        let atSentenceStart = startsSequence && (before.isEmpty || s[before.end - 1] == ":")
         if lineStart || afterBullet || atSentenceStart || (m.value == next && m.letter == letter) {
             next = m.value + 1
             letter = m.letter
