@@ -44,7 +44,7 @@ final class BoilerplateMatcher: Sendable {
         guard !span.isEmpty else { return false }
         if bucket(startByFirst, otherStart, s[span.start]).contains(where: { phrase($0, at: span.start, in: span, s) }) { return true }
         // Footers are short; a long paragraph that mentions "click here" is reporting.
-        guard span.length <= 200 else { return false }
+        guard span.length <= 160 else { return false }
         let hasOther = !shortOrOther.isEmpty
         let hit: Bool = s.withUnsafeBufferPointer { p in
             var i = span.start
