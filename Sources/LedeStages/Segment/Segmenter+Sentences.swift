@@ -227,26 +227,32 @@ extension Segmenter {
 
     /// Whether a single `.` at `i`, followed by a sentence-like start at `k`, ends the sentence.
     func periodCanEnd(_ s: [Unicode.Scalar], at i: Int, nextAt k: Int, end: Int) -> Bool {
-        // The whitespace-delimited token: URLs and e-mail addresses end sentences like any word.
-        var t = i
-        var urlLike = false
-        while t > 0, !s[t - 1].isWhitespaceOrNewline {
-            t -= 1
-            if s[t] == "@" || s[t] == "/" { urlLike = true }
+        // One backward pass over the whitespace-delimited token: URLs and e-mail addresses end
+        // sentences like any word; the word proper is letters, digits, ° and inner periods
+        // ("U.S", "Ph.D", "N°"), and whether it has letters or digits decides numbers early.
+        var t = i, a = i
+        var urlLike = false, dotted = false, inWord = true, hasLetter = false, hasDigit = false
+        s.withUnsafeBufferPointer { p in
+            while t > 0 {
+                let c = p[t - 1]
+                let v = c.value
+                if v <= 0x20 || (v >= 0x80 && c.isWhitespaceOrNewline) { break }
+                if v == 0x40 || v == 0x2F { urlLike = true }
+                if inWord {
+                    let letter = ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) || (v >= 0x80 && c.isLetter)
+                    if letter { hasLetter = true; a = t - 1 }
+                    else if v >= 0x30 && v <= 0x39 { hasDigit = true; a = t - 1 }
+                    else if v == 0xB0 || v == 0xBA { a = t - 1 }
+                    else if v == 0x2E, t - 2 >= 0, a == t, p[t - 2].isLetter { dotted = true; a = t - 1 }
+                    else { inWord = false }
+                }
+                t -= 1
+            }
         }
         if urlLike { return true }
-        // The word: letters, digits, ° and inner periods ("U.S", "Ph.D", "N°").
-        var a = i
-        var dotted = false
-        while a > t {
-            let p = s[a - 1]
-            if p.isLetter || p.isDigit || p == "°" || p == "º" { a -= 1; continue }
-            if p == ".", a - 1 > t, s[a - 2].isLetter { a -= 1; dotted = true; continue }
-            break
-        }
+        // An inner period only counts between letters of the same word ("U.S", not "end.The").
+        if dotted, a < i, s[a] == "." { a += 1 }
         guard a < i else { return true }   // "2019)." or "%."
-        var hasLetter = false, hasDigit = false
-        for p in a..<i { if s[p].isDigit { hasDigit = true } else if s[p].isLetter { hasLetter = true } }
         if !hasLetter { return true }             // "$100.00." "1026.253.553."
         if hasDigit && !dotted { return true }    // "5th." "COVID-19."
         let word = WordKey(s, a, i)
