@@ -86,6 +86,7 @@ func makeArticle(_ pool: [String], _ rng: inout SplitMix64) -> String {
 }
 
 var targetMB = 6.0, rounds = 5, keep = false
+let useWall = CommandLine.arguments.contains("--wall")
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -125,7 +126,6 @@ let segment = try SegmentStage(options: segmentOptions, context: context)
 /// CPU time of this thread (user + system): on a machine shared with other jobs, wall-clock time
 /// measures the neighbours; "MB/s on one core" is bytes per second of our own CPU time.
 /// `--wall` switches to the monotonic clock.
-let useWall = CommandLine.arguments.contains("--wall")
 func now() -> Double {
     var t = timespec()
     clock_gettime(useWall ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &t)
