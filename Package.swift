@@ -59,8 +59,11 @@ let package = Package(
         // Helpers shared by the test suites (CSV reading, scratch folders).
         .target(name: "LedeTesting", swiftSettings: strict),
         .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig", "LedeTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"]),
+        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTesting"]),
         .testTarget(name: "LedeEvalTests", dependencies: ["LedeEval"]),
+        // Throughput of normalize + segment against the I/O floor: `Benchmarks/run-segment`.
+        .executableTarget(name: "lede-bench-segment", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/segment"),
+
     ]
 )

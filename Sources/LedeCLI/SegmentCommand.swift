@@ -7,7 +7,7 @@ struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
         abstract: "Normalize and segment one text and print one sentence per line.",
-        discussion: "Reads FILE, or standard input when no file is given. Line breaks inside a sentence are printed as spaces, so the output compares line by line with other segmenters. With --json, prints the paragraph and sentence spans (offsets into the original text).")
+        discussion: "Reads FILE, or standard input when no file is given. Line breaks and runs of spaces inside a sentence are printed as one space, so the output compares line by line with other segmenters. With --json, prints the paragraph and sentence spans (offsets into the original text).")
 
     @Argument(help: "A text file (standard input when omitted).", completion: .file())
     var file: String?
@@ -34,11 +34,18 @@ struct SegmentCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(DocumentJSON.encode(document, options: .init(includeText: false)) + [0x0A]))
             return
         }
-        var out = ""
+        var out = String.UnicodeScalarView()
         for sentence in document.sentences {
-            let original = document.originalString(sentence.span)
-            out += String(String.UnicodeScalarView(original.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })) + "\n"
+            // Runs of white space (line breaks included) print as one space, so a sentence is one line.
+            var pendingSpace = false
+            for c in document.originalString(sentence.span).unicodeScalars {
+                if c.isWhitespaceOrNewline { pendingSpace = !out.isEmpty && out.last != "\n"; continue }
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(c)
+            }
+            out.append("\n")
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        let outString = String(out)
+        FileHandle.standardOutput.write(Data(outString.utf8))
     }
 }

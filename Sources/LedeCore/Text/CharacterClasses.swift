@@ -39,7 +39,8 @@ extension Unicode.Scalar {
     @inlinable public var isLetter: Bool {
         let v = value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        return properties.isAlphabetic
+        if v >= 0x2000 && v <= 0x206F { return false }   // general punctuation: curly quotes, dashes
+        return Unicode.Scalar.slowIsAlphabetic(self)
     }
 
     @inlinable public var isDigit: Bool { value >= 0x30 && value <= 0x39 }
@@ -47,13 +48,15 @@ extension Unicode.Scalar {
     @inlinable public var isUppercaseLetter: Bool {
         let v = value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-        return properties.isUppercase
+        if v >= 0x2000 && v <= 0x206F { return false }
+        return Unicode.Scalar.slowIsUppercase(self)
     }
 
     @inlinable public var isLowercaseLetter: Bool {
         let v = value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        return properties.isLowercase
+        if v >= 0x2000 && v <= 0x206F { return false }
+        return Unicode.Scalar.slowIsLowercase(self)
     }
 
     /// Space or tab (not a line break).
@@ -62,6 +65,18 @@ extension Unicode.Scalar {
     @inlinable public var isWhitespaceOrNewline: Bool {
         let v = value
         if v < 0x80 { return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0x0C || v == 0x0B }
-        return properties.isWhitespace
+        if v >= 0x2000 && v <= 0x206F { return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        return Unicode.Scalar.slowIsWhitespace(self)
+    }
+
+    // Property lookups kept out of line: inlined, they put Unicode metadata accesses and a dynamic
+    // stack allocation into the prologue of every hot loop that asks about ASCII letters.
+    @usableFromInline @inline(never) static func slowIsAlphabetic(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    @usableFromInline @inline(never) static func slowIsUppercase(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
+    @usableFromInline @inline(never) static func slowIsLowercase(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
+    @usableFromInline @inline(never) static func slowIsWhitespace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    /// The canonical combining class (0 for starters), out of line for the same reason.
+    @inline(never) public static func combiningClass(_ c: Unicode.Scalar) -> UInt8 {
+        c.value < 0x300 ? 0 : c.properties.canonicalCombiningClass.rawValue
     }
 }

@@ -10,9 +10,9 @@ public struct SegmentStage: Stage {
         public init() {}
 
         public static let spec: [OptionSpec] = [
-            .init("abbreviations", "list of strings", "Extra abbreviations (without the final period, e.g. \"Adm\", \"U.A.E\") that may end a sentence only before a clear sentence start."),
+            .init("abbreviations", "list of strings", "Extra abbreviations (final period optional, e.g. \"Grp\", \"U.A.E\") that end a sentence only before a common sentence-starting word, a quotation mark or a bracket, never before a number."),
             .init("title_abbreviations", "list of strings", "Extra abbreviations that always precede a name and never end a sentence (e.g. \"Insp\")."),
-            .init("boilerplate", "list of strings", "Extra phrases that mark a paragraph as boilerplate (promotional footers)."),
+            .init("boilerplate", "list of strings", "Extra phrases that mark a short paragraph (at most 40 words) as boilerplate when it contains them at a word start, e.g. \"Listen to our podcast\". Boilerplate is labelled, never deleted."),
             .init("tokens", "bool", "Also produce word tokens (needed by quotes and stance)."),
         ]
     }
@@ -20,7 +20,7 @@ public struct SegmentStage: Stage {
     public static let descriptor = StageDescriptor(
         name: "segment",
         summary: "Split text into paragraphs (body, heading, byline, boilerplate), sentences and word tokens.",
-        discussion: "Abbreviation and boilerplate lists ship as data (Resources/abbreviations.txt, Resources/boilerplate.txt) and can be extended here.",
+        discussion: "Abbreviation, sentence-starter and boilerplate lists ship as data (Resources/abbreviations.txt, Resources/boilerplate.txt) and can be extended here. Sentences never cross paragraphs; headings, bylines and datelines are sentences of their own.",
         provides: [.paragraphs, .sentences, .tokens])
 
     public static func layers(for options: Options) -> (requires: Set<LayerKey>, provides: Set<LayerKey>) {
