@@ -62,5 +62,7 @@ let package = Package(
         .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"]),
         .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTesting"]),
         .testTarget(name: "LedeEvalTests", dependencies: ["LedeEval"]),
+        // The trainable attribution tagger: readers, training, model files, the `model:` option.
+        .testTarget(name: "LedeAttributionTests", dependencies: ["LedeEval", "LedeStages", "LedeConfig"], exclude: ["Fixtures"]),
     ]
 )

@@ -6,6 +6,6 @@ extension AttributionModel {
     func quotations(_ x: QuoteExtractor, rules: [FoundQuote], paragraphs: [Paragraph]) -> [FoundQuote] {
         let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs)
         let labels = weights.decode(features.keys, count: features.count)
-        return TripleAssembler(x: x).assemble(labels)
+        return TripleAssembler(x: x).assemble(labels, rules: rules)
     }
 }

@@ -41,9 +41,41 @@ struct TripleAssembler {
         return quoted * 2 >= letters ? .direct : .mixed
     }
 
-    func assemble(_ labels: [UInt8]) -> [FoundQuote] {
+    /// Joins content pieces split by their own source and cue ("The benefit, it says, would be
+    /// $300") or by an interruption (`"A," he said. "B."`): two contents in one paragraph with only
+    /// source, cue and punctuation tokens between them, at least one a cue, are one content.
+    static func mergeInterrupted(_ segs: [Segment], _ v: TokenView) -> [Segment] {
+        var out: [Segment] = []
+        var i = 0
+        while i < segs.count {
+            var s = segs[i]
+            i += 1
+            guard s.role == 3 else { out.append(s); continue }
+            var between: [Segment] = []
+            var j = i
+            while j < segs.count {
+                let t = segs[j]
+                if t.role == 3 {
+                    let gapStart = between.last?.b ?? s.b
+                    let gapOK = between.contains { $0.role == 2 } && (gapStart..<t.a).allSatisfy { v.isPunct($0) || v.isQuote($0) }
+                        && (between.first.map { (s.b..<$0.a).allSatisfy { v.isPunct($0) || v.isQuote($0) } } ?? false)
+                        && v.paragraph[t.a] == v.paragraph[s.a]
+                        && zip(between, between.dropFirst()).allSatisfy { p, q in (p.b..<q.a).allSatisfy { v.isPunct($0) } }
+                    if gapOK { out.append(contentsOf: between); s.b = t.b; between = []; j += 1; i = j; continue }
+                    break
+                }
+                if between.count >= 2 { break }
+                between.append(t)
+                j += 1
+            }
+            out.append(s)
+        }
+        return out.sorted { ($0.a, $0.role) < ($1.a, $1.role) }
+    }
+
+    func assemble(_ labels: [UInt8], rules: [FoundQuote] = []) -> [FoundQuote] {
         let v = x.v
-        let segs = Self.segments(labels)
+        let segs = Self.mergeInterrupted(Self.segments(labels), v)
         let cues = segs.filter { $0.role == 2 }
         let sources = segs.filter { $0.role == 1 }
         func distance(_ s: Segment, _ a: Int, _ b: Int) -> Int {
@@ -58,9 +90,16 @@ struct TripleAssembler {
             guard (c.a..<c.b).contains(where: { v.isWord($0) || v.tokens[$0].kind == .number }) else { continue }
             let cue = cues.filter { sameParagraph($0, c.a, c.b) }.min { distance($0, c.a, c.b) < distance($1, c.a, c.b) }
             let anchor = cue.map { ($0.a, $0.b) } ?? (c.a, c.b)
-            let source = sources.filter { sameParagraph($0, c.a, c.b) && !($0.a >= c.a && $0.b <= c.b) }
+            let source = sources.filter { sameParagraph($0, c.a, c.b) }
                 .min { distance($0, anchor.0, anchor.1) < distance($1, anchor.0, anchor.1) }
             let span = TextSpan(v.tokens[c.a].span.start, v.tokens[c.b - 1].span.end)
+            // The rules' speaker for the same quotation, when they found one: their source finding
+            // (appositions, "said X", interrupted quotations) is better tuned than nearest-span.
+            if let r = rules.first(where: { $0.source != nil && $0.span.overlap(with: span) * 2 >= max($0.span.end, span.end) - min($0.span.start, span.start) }) {
+                found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: r.source,
+                                        cue: r.cue ?? cue.map { $0.a..<$0.b }, lemma: r.lemma, confidence: 0.8))
+                continue
+            }
             let kind = Self.kind(v, c.a, c.b)
             var phrase: SourcePhrase?
             if let s = source {
