@@ -28,7 +28,7 @@ struct TrainQuotesCommand: ParsableCommand {
     var dev: String?
 
     @Option(help: "Maximum number of passes over the training data.")
-    var epochs = 12
+    var epochs = 20
 
     @Option(help: "Seed of the training order.")
     var seed: UInt64 = 1

@@ -21,10 +21,12 @@ public struct AttributionExample: Sendable {
 /// score and stopping after `patience` epochs without improvement.
 public enum AttributionTrainer {
     public struct Options: Sendable {
-        public var epochs = 12
+        public var epochs = 20
         public var seed: UInt64 = 1
         public var hashBits = 19
         public var patience = 3
+        /// One update per paragraph (true) or per article.
+        public var paragraphChunks = false
         public init() {}
     }
 
@@ -104,7 +106,7 @@ public enum AttributionTrainer {
         prepared.reserveCapacity(examples.count)
         for e in examples {
             let (whole, starts) = try prepare(e, stages: preprocess, quotes: quotes)
-            prepared += chunks(whole, paragraphStarts: starts).filter { $0.count > 0 }
+            prepared += options.paragraphChunks ? chunks(whole, paragraphStarts: starts).filter { $0.count > 0 } : [whole]
         }
         let tokens = prepared.reduce(0) { $0 + $1.count }
         log("\(examples.count) documents (\(prepared.count) paragraph chunks), \(tokens) tokens, \(examples.reduce(0) { $0 + $1.triples.count }) attributions")
@@ -140,8 +142,8 @@ public enum AttributionTrainer {
                 }
             } else {
                 log("epoch \(epoch): \(errors) training tokens wrong")
+                // No early break at zero errors: further epochs pull the average toward the separating weights.
                 best = candidate
-                if errors == 0 { break }
             }
         }
         return best!

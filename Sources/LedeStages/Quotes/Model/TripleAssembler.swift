@@ -58,7 +58,7 @@ struct TripleAssembler {
                 if t.role == 3 {
                     let gapStart = between.last?.b ?? s.b
                     let gapOK = between.contains { $0.role == 2 } && (gapStart..<t.a).allSatisfy { v.isPunct($0) || v.isQuote($0) }
-                        && (between.first.map { (s.b..<$0.a).allSatisfy { v.isPunct($0) || v.isQuote($0) } } ?? false)
+                        && (between.first.map { (s.b..<$0.a).allSatisfy { (v.isPunct($0) && !v.isTerminal($0)) || v.isQuote($0) } } ?? false)
                         && v.paragraph[t.a] == v.paragraph[s.a]
                         && zip(between, between.dropFirst()).allSatisfy { p, q in (p.b..<q.a).allSatisfy { v.isPunct($0) } }
                     if gapOK { out.append(contentsOf: between); s.b = t.b; between = []; j += 1; i = j; continue }
