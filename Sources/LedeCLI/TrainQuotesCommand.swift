@@ -37,7 +37,7 @@ struct TrainQuotesCommand: ParsableCommand {
     var patience = 3
 
     @Option(help: "log2 of the number of feature hash buckets (model size grows with it).")
-    var hashBits = 19
+    var hashBits = 17
 
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one DATA file or folder") }

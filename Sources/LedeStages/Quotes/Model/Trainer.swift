@@ -23,7 +23,7 @@ public enum AttributionTrainer {
     public struct Options: Sendable {
         public var epochs = 20
         public var seed: UInt64 = 1
-        public var hashBits = 19
+        public var hashBits = 17
         public var patience = 3
         /// One update per paragraph (true) or per article.
         public var paragraphChunks = false
