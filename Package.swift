@@ -65,5 +65,7 @@ let package = Package(
         // Throughput of normalize + segment against the I/O floor: `Benchmarks/run-segment`.
         .executableTarget(name: "lede-bench-segment", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/segment"),
 
+        // The trainable attribution tagger: readers, training, model files, the `model:` option.
+        .testTarget(name: "LedeAttributionTests", dependencies: ["LedeEval", "LedeStages", "LedeConfig"], exclude: ["Fixtures"]),
     ]
 )

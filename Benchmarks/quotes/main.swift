@@ -9,6 +9,8 @@ import LedeStages
 // reading and decoding only (the I/O floor), normalize + segment, and normalize + segment + quotes.
 
 let targetBytes = (CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 6) * 1_000_000
+/// Optional attribution model (`lede train-quotes`): also time the quotes stage with it, next to the rules.
+let modelPath = CommandLine.arguments.dropFirst(2).first
 
 let first = ["Ana", "Thomas", "Lena", "Daniel", "Ruth", "Colin", "Mireille", "Petr", "Nadia", "Owen", "Hana", "Marcus"]
 let last = ["Ruiz", "Achebe", "Marsh", "Pruett", "Abernathy", "Ashby", "Osei", "Halloran", "Serrano", "Whitlock", "Ferro", "Teller"]
@@ -108,3 +110,14 @@ row("normalize + segment", tSeg)
 row("normalize + segment + quotes", tQuotes)
 print(String(format: "quotes stage alone: %.1f MB/s; %d quotations found; quotes adds ×%.2f to normalize+segment",
              mb / max(tQuotes - tSeg, 1e-9), found, tQuotes / tSeg))
+if let modelPath {
+    var options = QuotesStage.Options()
+    options.model = modelPath
+    let loadStart = DispatchTime.now().uptimeNanoseconds
+    let modelStage = try QuotesStage(options: options, context: context)
+    let tLoad = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+    let (tModel, foundModel) = try time { try pass([normalize, segment, modelStage]) }
+    row("normalize + segment + quotes(model)", tModel)
+    print(String(format: "model loaded in %.3f s; model quotes stage alone: %.1f MB/s; %d quotations found",
+                 tLoad, mb / max(tModel - tSeg, 1e-9), foundModel))
+}

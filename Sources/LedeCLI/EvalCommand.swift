@@ -36,6 +36,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Pipeline YAML whose stages produce the quotes (output stages are skipped).", completion: .file())
     var pipeline: String?
 
+    @Option(help: "Attribution model from `lede train-quotes`: score the rules and the model side by side.", completion: .file())
+    var model: String?
+
     @Flag(help: "List missed, spurious and wrongly attributed quotations (tab-separated) on standard error.")
     var showErrors = false
 
@@ -44,6 +47,7 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         if (gold == nil) == (polnear == nil) { throw ValidationError("give either GOLD or --polnear DIR") }
+        if model != nil && pipeline != nil { throw ValidationError("give --model or --pipeline, not both (a pipeline names its model in quotes: {model: …})") }
     }
 
     func run() throws {
@@ -56,35 +60,52 @@ struct EvalCommand: ParsableCommand {
             docs = try GoldReader.read(path: gold!)
             match = .name
         }
-        let stages: [any Stage]
+        var runs: [(String, [any Stage])] = []
         if let pipeline {
             let loaded = try PipelineLoader(registry: StageCatalog.registry, checkPaths: false).load(file: pipeline)
-            stages = loaded.stages.filter { $0.sink == nil }.map(\.stage)
+            runs.append(("pipeline", loaded.stages.filter { $0.sink == nil }.map(\.stage)))
         } else {
             let context = StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0)
-            stages = [try NormalizeStage(options: .init(), context: context),
-                      try SegmentStage(options: .init(), context: context),
-                      try QuotesStage(options: .init(), context: context)]
+            let base: [any Stage] = [try NormalizeStage(options: .init(), context: context), try SegmentStage(options: .init(), context: context)]
+            runs.append(("rules", base + [try QuotesStage(options: .init(), context: context)]))
+            if let model {
+                var options = QuotesStage.Options()
+                options.model = model
+                do { runs.append(("model", base + [try QuotesStage(options: options, context: context)])) }
+                catch let e as OptionError { throw ValidationError(e.message) }
+            }
         }
-        let (scorer, failures) = Evaluator(stages: stages).evaluate(docs, speakerMatch: match,
-            errors: showErrors ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : nil)
+        var results: [(String, Scorer, [String])] = []
+        for (name, stages) in runs {
+            let (scorer, failures) = Evaluator(stages: stages).evaluate(docs, speakerMatch: match,
+                errors: showErrors && name == runs.last!.0 ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : nil)
+            results.append((name, scorer, failures))
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            struct Out: Encodable { var documents: Int; var failures: [String]; var rows: [RowOut] }
+            struct Out: Encodable { var documents: Int; var failures: [String]; var rows: [RowOut]; var model_rows: [RowOut]? }
             struct RowOut: Encodable {
                 var kind: String; var gold: Int; var predicted: Int; var precision: Double; var recall: Double; var f1: Double
                 var speaker_accuracy: Double; var e2e_precision: Double; var e2e_recall: Double; var e2e_f1: Double
             }
-            let rows = scorer.rows.map { RowOut(kind: $0.name, gold: $0.gold, predicted: $0.predicted, precision: $0.precision,
-                                                recall: $0.recall, f1: $0.f1, speaker_accuracy: $0.speakerAccuracy,
-                                                e2e_precision: $0.endToEndPrecision, e2e_recall: $0.endToEndRecall, e2e_f1: $0.endToEndF1) }
-            FileHandle.standardOutput.write(try encoder.encode(Out(documents: docs.count, failures: failures, rows: rows)))
+            func rows(_ scorer: Scorer) -> [RowOut] {
+                scorer.rows.map { RowOut(kind: $0.name, gold: $0.gold, predicted: $0.predicted, precision: $0.precision,
+                                         recall: $0.recall, f1: $0.f1, speaker_accuracy: $0.speakerAccuracy,
+                                         e2e_precision: $0.endToEndPrecision, e2e_recall: $0.endToEndRecall, e2e_f1: $0.endToEndF1) }
+            }
+            // `rows` stays the first run's (rules or pipeline) so existing consumers keep working.
+            let out = Out(documents: docs.count, failures: results[0].2, rows: rows(results[0].1),
+                          model_rows: results.count > 1 ? rows(results[1].1) : nil)
+            FileHandle.standardOutput.write(try encoder.encode(out))
             FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
-            print("\(docs.count) documents, \(failures.count) failed")
-            for f in failures { print("  failed: \(f)") }
-            print(scorer.table(), terminator: "")
+            for (name, scorer, failures) in results {
+                if results.count > 1 { print("== \(name)") }
+                print("\(docs.count) documents, \(failures.count) failed")
+                for f in failures { print("  failed: \(f)") }
+                print(scorer.table(), terminator: "")
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ public struct Lede: ParsableCommand {
         Start with `lede run pipelines/default.yaml`, list stages with `lede stages`.
         """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, EvalCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, EvalCommand.self, TrainQuotesCommand.self])
 
     public init() {}
 

@@ -12,6 +12,7 @@ public struct QuotesStage: Stage {
         public var organization_words: [String] = []
         public var indirect: Bool = true
         public var min_words: Int = 3
+        public var model: String = ""
         public init() {}
 
         public static let spec: [OptionSpec] = [
@@ -21,6 +22,7 @@ public struct QuotesStage: Stage {
             .init("organization_words", "list of strings", "Extra head nouns of organizations (\"syndicate\")."),
             .init("indirect", "bool", "Also report indirect (reported) speech without quotation marks."),
             .init("min_words", "integer", "Quoted text with fewer words and no cue is a scare quote, not a quotation."),
+            .init("model", "path", "Attribution model from `lede train-quotes` (relative to the current directory); the rules' matches become its features. Empty: rules only."),
         ]
 
         public func validate() throws {
@@ -43,9 +45,23 @@ public struct QuotesStage: Stage {
     let cues: CueLexicon
     let speakers: SpeakerLexicon
     let options: Options
+    /// A trained tagger replaces the rules' decisions (not their lexicons or speaker linking).
+    let model: AttributionModel?
 
     public init(options: Options, context: StageContext) throws {
+        var model: AttributionModel?
+        if !options.model.isEmpty {
+            // Loaded once per run; a bad path fails validation at the option's line, before any article is read.
+            do { model = try AttributionModel.load(path: options.model) }
+            catch { throw OptionError(key: "model", "\(error)") }
+        }
+        self.init(options: options, model: model)
+    }
+
+    /// A stage with a model already in memory (training scores each epoch's model this way).
+    public init(options: Options, model: AttributionModel?) {
         self.options = options
+        self.model = model
         cues = CueLexicon.load(extra: options.cues)
         speakers = SpeakerLexicon.load(extraTitles: options.titles, extraGroups: options.group_nouns,
                                        extraOrganizations: options.organization_words)
@@ -54,6 +70,7 @@ public struct QuotesStage: Stage {
     public func process(_ document: inout Document) throws {
         var extractor = QuoteExtractor(document: document, cues: cues, speakers: speakers, minimumWords: options.min_words)
         var found = extractor.run()
+        if let model { found = model.quotations(extractor, rules: found, paragraphs: document.paragraphs) }
         if !options.indirect { found.removeAll { $0.kind == .indirect } }
         var resolver = SpeakerResolver(view: extractor.v, lexicon: speakers)
         var quotes: [Quote] = []

@@ -1,0 +1,121 @@
+import Foundation
+
+/// A trained attribution tagger as the `quotes` stage loads it.
+///
+/// The file is `LEDEATTR`, a format version (UInt32 LE), a JSON header (length-prefixed), the
+/// transition matrix, then only the non-zero rows of the emission table (row index + one Float32 per
+/// label). Sparse rows keep a PolNeAR model at a few MB and a fixture model at a few KB, and
+/// loading is one pass over the bytes. No timestamps are written, so the same training run gives
+/// the same bytes.
+public struct AttributionModel: Sendable, Equatable {
+    public static let formatVersion: UInt32 = 1
+    static let magic = Array("LEDEATTR".utf8)
+
+    /// What the model was trained on and how, for `lede` to print and for users to audit.
+    public struct Header: Codable, Sendable, Equatable {
+        public var feature_version: Int
+        public var hash_bits: Int
+        public var labels: Int
+        public var epochs: Int
+        public var seed: UInt64
+        public var trained_on: [String]
+        public var documents: Int
+        public var dev_score: Double?
+    }
+
+    public var header: Header
+    var weights: AttributionWeights
+
+    init(header: Header, weights: AttributionWeights) { self.header = header; self.weights = weights }
+
+    public func serialized() -> Data {
+        var out = Data()
+        out.append(contentsOf: Self.magic)
+        func u32(_ x: UInt32) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
+        func f32(_ x: Float) { u32(x.bitPattern) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = (try? encoder.encode(header)) ?? Data("{}".utf8)
+        u32(Self.formatVersion)
+        u32(UInt32(json.count))
+        out.append(json)
+        for t in weights.transitions { f32(t) }
+        let L = AttributionLabel.count
+        let rows = weights.emissions.count / L
+        var nonzero: [Int] = []
+        for r in 0..<rows where (0..<L).contains(where: { weights.emissions[r * L + $0] != 0 }) { nonzero.append(r) }
+        u32(UInt32(nonzero.count))
+        out.reserveCapacity(out.count + nonzero.count * (L + 1) * 4)
+        for r in nonzero {
+            u32(UInt32(r))
+            for l in 0..<L { f32(weights.emissions[r * L + l]) }
+        }
+        return out
+    }
+
+    public func write(to path: String) throws {
+        try serialized().write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    public static func load(path: String) throws -> AttributionModel {
+        guard let data = FileManager.default.contents(atPath: path) else { throw AttributionModelError.unreadable(path) }
+        return try parse(data, path: path)
+    }
+
+    public static func parse(_ data: Data, path: String = "model") throws -> AttributionModel {
+        let bytes = [UInt8](data)
+        var at = 0
+        func u32() throws -> UInt32 {
+            guard at + 4 <= bytes.count else { throw AttributionModelError.truncated(path) }
+            let v = UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+            at += 4
+            return v
+        }
+        guard bytes.count >= 16, Array(bytes[0..<8]) == magic else { throw AttributionModelError.notAModel(path) }
+        at = 8
+        let version = try u32()
+        guard version == formatVersion else { throw AttributionModelError.version(path, found: version) }
+        let jsonLength = Int(try u32())
+        guard at + jsonLength <= bytes.count else { throw AttributionModelError.truncated(path) }
+        let header: Header
+        do { header = try JSONDecoder().decode(Header.self, from: Data(bytes[at..<(at + jsonLength)])) }
+        catch { throw AttributionModelError.notAModel(path) }
+        at += jsonLength
+        guard header.feature_version == AttributionFeatures.version, header.labels == AttributionLabel.count else {
+            throw AttributionModelError.features(path, found: header.feature_version)
+        }
+        guard header.hash_bits >= 8, header.hash_bits <= 24 else { throw AttributionModelError.notAModel(path) }
+        let L = AttributionLabel.count
+        var weights = AttributionWeights(hashBits: header.hash_bits)
+        for i in weights.transitions.indices { weights.transitions[i] = Float(bitPattern: try u32()) }
+        let rows = Int(try u32())
+        let buckets = 1 << header.hash_bits
+        guard at + rows * (L + 1) * 4 <= bytes.count else { throw AttributionModelError.truncated(path) }
+        for _ in 0..<rows {
+            let r = Int(try u32())
+            guard r < buckets else { throw AttributionModelError.notAModel(path) }
+            for l in 0..<L { weights.emissions[r * L + l] = Float(bitPattern: try u32()) }
+        }
+        return AttributionModel(header: header, weights: weights)
+    }
+}
+
+public enum AttributionModelError: Error, CustomStringConvertible, Equatable {
+    case unreadable(String)
+    case notAModel(String)
+    case truncated(String)
+    case version(String, found: UInt32)
+    case features(String, found: Int)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(p): return "cannot read model file '\(p)'"
+        case let .notAModel(p): return "'\(p)' is not a Lede attribution model"
+        case let .truncated(p): return "model file '\(p)' is truncated"
+        case let .version(p, found):
+            return "model file '\(p)' has format version \(found); this lede reads version \(AttributionModel.formatVersion) (retrain it with `lede train-quotes`)"
+        case let .features(p, found):
+            return "model file '\(p)' was trained on feature set \(found); this lede computes feature set \(AttributionFeatures.version) (retrain it with `lede train-quotes`)"
+        }
+    }
+}

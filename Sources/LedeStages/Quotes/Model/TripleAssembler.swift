@@ -1,0 +1,116 @@
+import LedeCore
+
+/// Turns decoded tags into quotations: every content span becomes one quotation, joined to the
+/// nearest cue span in its paragraph and to the source span nearest that cue.
+///
+/// Contents may run over several sentences (the tags simply continue), so the window is the
+/// paragraph, not the sentence. A content with no source in its paragraph takes the previous
+/// quotation's speaker, as the rules do for unattributed quotations. Speakers are then resolved by
+/// the rule engine's ``SpeakerResolver``, so a model changes what is found, never how names link.
+struct TripleAssembler {
+    struct Segment { var role: Int; var a: Int; var b: Int }
+
+    let x: QuoteExtractor
+
+    /// Maximal runs of one role, split where a B tag starts a new span.
+    static func segments(_ labels: [UInt8]) -> [Segment] {
+        var out: [Segment] = []
+        for (i, raw) in labels.enumerated() {
+            let l = AttributionLabel(rawValue: raw) ?? .outside
+            if l == .outside { continue }
+            if !l.isBegin, var last = out.last, last.role == l.role, last.b == i {
+                last.b = i + 1
+                out[out.count - 1] = last
+            } else {
+                out.append(Segment(role: l.role, a: i, b: i + 1))
+            }
+        }
+        return out
+    }
+
+    /// Kind from the paired quotation marks, as PolNeAR's kinds are derived: direct when at least half
+    /// the content's letters are inside a quotation, mixed when some are. Token-based, so a content
+    /// tagged without its marks (the gold JSON Lines convention for direct quotations) is still direct.
+    static func kind(_ v: TokenView, _ a: Int, _ b: Int) -> QuoteKind {
+        var letters = 0, quoted = 0
+        for k in a..<b where v.isWord(k) {
+            letters += v.tokens[k].span.length
+            if v.inQuote[k] { quoted += v.tokens[k].span.length }
+        }
+        if quoted == 0 { return (a..<b).contains { v.isQuote($0) } ? .mixed : .indirect }
+        return quoted * 2 >= letters ? .direct : .mixed
+    }
+
+    /// Joins content pieces split by their own source and cue ("The benefit, it says, would be
+    /// $300") or by an interruption (`"A," he said. "B."`): two contents in one paragraph with only
+    /// source, cue and punctuation tokens between them, at least one a cue, are one content.
+    static func mergeInterrupted(_ segs: [Segment], _ v: TokenView) -> [Segment] {
+        var out: [Segment] = []
+        var i = 0
+        while i < segs.count {
+            var s = segs[i]
+            i += 1
+            guard s.role == 3 else { out.append(s); continue }
+            var between: [Segment] = []
+            var j = i
+            while j < segs.count {
+                let t = segs[j]
+                if t.role == 3 {
+                    let gapStart = between.last?.b ?? s.b
+                    let gapOK = between.contains { $0.role == 2 } && (gapStart..<t.a).allSatisfy { v.isPunct($0) || v.isQuote($0) }
+                        && (between.first.map { (s.b..<$0.a).allSatisfy { (v.isPunct($0) && !v.isTerminal($0)) || v.isQuote($0) } } ?? false)
+                        && v.paragraph[t.a] == v.paragraph[s.a]
+                        && zip(between, between.dropFirst()).allSatisfy { p, q in (p.b..<q.a).allSatisfy { v.isPunct($0) } }
+                    if gapOK { out.append(contentsOf: between); s.b = t.b; between = []; j += 1; i = j; continue }
+                    break
+                }
+                if between.count >= 2 { break }
+                between.append(t)
+                j += 1
+            }
+            out.append(s)
+        }
+        return out.sorted { ($0.a, $0.role) < ($1.a, $1.role) }
+    }
+
+    func assemble(_ labels: [UInt8], rules: [FoundQuote] = []) -> [FoundQuote] {
+        let v = x.v
+        let segs = Self.mergeInterrupted(Self.segments(labels), v)
+        let cues = segs.filter { $0.role == 2 }
+        let sources = segs.filter { $0.role == 1 }
+        func distance(_ s: Segment, _ a: Int, _ b: Int) -> Int {
+            s.b <= a ? a - s.b : s.a >= b ? s.a - b : 0
+        }
+        func sameParagraph(_ s: Segment, _ a: Int, _ b: Int) -> Bool {
+            let p = v.paragraph[s.a]
+            return p == v.paragraph[a] || p == v.paragraph[b - 1]
+        }
+        var found: [FoundQuote] = []
+        for c in segs where c.role == 3 {
+            guard (c.a..<c.b).contains(where: { v.isWord($0) || v.tokens[$0].kind == .number }) else { continue }
+            let cue = cues.filter { sameParagraph($0, c.a, c.b) }.min { distance($0, c.a, c.b) < distance($1, c.a, c.b) }
+            let anchor = cue.map { ($0.a, $0.b) } ?? (c.a, c.b)
+            let source = sources.filter { sameParagraph($0, c.a, c.b) }
+                .min { distance($0, anchor.0, anchor.1) < distance($1, anchor.0, anchor.1) }
+            let span = TextSpan(v.tokens[c.a].span.start, v.tokens[c.b - 1].span.end)
+            // The rules' speaker for the same quotation, when they found one: their source finding
+            // (appositions, "said X", interrupted quotations) is better tuned than nearest-span.
+            if let r = rules.first(where: { $0.source != nil && $0.span.overlap(with: span) * 2 >= max($0.span.end, span.end) - min($0.span.start, span.start) }) {
+                found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: r.source,
+                                        cue: r.cue ?? cue.map { $0.a..<$0.b }, lemma: r.lemma, confidence: 0.8))
+                continue
+            }
+            let kind = Self.kind(v, c.a, c.b)
+            var phrase: SourcePhrase?
+            if let s = source {
+                phrase = x.parse(s.a, s.b, lenient: true)
+                    ?? SourcePhrase(a: s.a, b: s.b, name: v.text(s.a, s.b), role: nil, kind: .unknown, pronoun: nil,
+                                    proper: v.isCapitalized(s.b - 1), head: v.low(s.b - 1))
+            }
+            found.append(FoundQuote(kind: kind, span: span, pieces: [span], source: phrase,
+                                    cue: cue.map { $0.a..<$0.b }, lemma: cue.map { v.text($0.a, $0.b).lowercased() },
+                                    confidence: 0.7, inheritsSpeaker: phrase == nil))
+        }
+        return found
+    }
+}
