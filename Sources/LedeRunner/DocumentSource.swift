@@ -57,13 +57,14 @@ public final class FolderSource: DocumentSource {
                 continue
             }
             let relative = top.relative.isEmpty ? entry.name : top.relative + "/" + entry.name
+            let components = Glob.components(relative)
             if entry.isDirectory {
-                if exclude.contains(where: { $0.matches(relative) }) { continue }
+                if exclude.contains(where: { $0.matches(components: components) }) { continue }
                 stack.append((relative, Self.list(root + "/" + relative)))
                 continue
             }
-            guard include.contains(where: { $0.matches(relative) }),
-                  !exclude.contains(where: { $0.matches(relative) }) else { continue }
+            guard include.contains(where: { $0.matches(components: components) }),
+                  !exclude.contains(where: { $0.matches(components: components) }) else { continue }
             return .file(id: relative, path: root + "/" + relative)
         }
         return nil

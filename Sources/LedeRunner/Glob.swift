@@ -17,7 +17,15 @@ public struct Glob: Sendable {
     }
 
     public func matches(_ relativePath: String) -> Bool {
-        let components = relativePath.split(separator: "/").map { Array($0.unicodeScalars) }
+        matches(components: Glob.components(relativePath))
+    }
+
+    /// A path split for matching; split once and test it against several globs.
+    public static func components(_ relativePath: String) -> [[Unicode.Scalar]] {
+        relativePath.split(separator: "/").map { Array($0.unicodeScalars) }
+    }
+
+    public func matches(components: [[Unicode.Scalar]]) -> Bool {
         if anyDepth, let last = components.last {
             return alternatives.contains { $0.count == 1 && Glob.matchComponent($0[0][...], last[...]) }
         }
