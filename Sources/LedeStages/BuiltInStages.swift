@@ -8,6 +8,7 @@ public enum BuiltInStages {
         EmitStage.self,
         NormalizeStage.self,
         SegmentStage.self,
+        StanceStage.self,
     ]
 
     public static func registry() -> StageRegistry {

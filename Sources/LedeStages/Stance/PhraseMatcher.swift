@@ -1,0 +1,114 @@
+import LedeCore
+
+/// Finds lexicon phrases ("call for", "would not fundamentally alter", "embargo*") in keyed words.
+///
+/// Phrases are tokenized with the same ``Tokenizer`` and stemmed with the same ``WordKey`` as the
+/// text, so "don't back" in a lexicon meets "don’t backing" in an article. A word ending in `*` is a
+/// prefix (matched on the lowercased, unstemmed word). Matching is greedy longest-first and
+/// non-overlapping, indexed by the first word's key so a scan costs one dictionary probe per word.
+struct PhraseMatcher<Payload: Sendable>: Sendable {
+    enum Word: Sendable, Equatable {
+        case key(UInt64)
+        case prefix([Unicode.Scalar])
+    }
+    struct Entry: Sendable {
+        var words: [Word]
+        var payload: Payload
+    }
+    struct Match {
+        /// Position in the keyed words.
+        var start: Int
+        var count: Int
+        var payload: Payload
+    }
+
+    private var byFirstKey: [UInt64: [Entry]] = [:]
+    /// Entries starting with a prefix word cannot be indexed by key; they are few (YAML wildcards).
+    private var prefixed: [Entry] = []
+    var isEmpty: Bool { byFirstKey.isEmpty && prefixed.isEmpty }
+    /// Whether scans need the lowercased words kept (some phrase has a wildcard word).
+    private(set) var needsLowered = false
+
+    init() {}
+
+    /// Splits a phrase into words; returns nil for a phrase with no words.
+    static func words(of phrase: String) -> [Word]? {
+        var out: [Word] = []
+        for piece in phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if piece.hasSuffix("*"), piece.count > 1 {
+                var buffer: [Unicode.Scalar] = []
+                WordKey.lowercase(Array(piece.dropLast().unicodeScalars)[...], into: &buffer)
+                out.append(.prefix(buffer))
+                continue
+            }
+            let scalars = Array(piece.unicodeScalars)
+            var buffer: [Unicode.Scalar] = []
+            for t in Tokenizer.tokens(scalars) where t.kind == .word || t.kind == .number {
+                WordKey.lowercase(scalars[t.span.start..<t.span.end], into: &buffer)
+                WordKey.stem(&buffer)
+                out.append(.key(WordKey.hash(buffer)))
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    mutating func add(_ phrase: String, _ payload: Payload) {
+        guard let words = Self.words(of: phrase) else { return }
+        let entry = Entry(words: words, payload: payload)
+        if words.contains(where: { if case .prefix = $0 { true } else { false } }) { needsLowered = true }
+        if case .key(let k) = words[0] {
+            byFirstKey[k, default: []].append(entry)
+            byFirstKey[k]!.sort { $0.words.count > $1.words.count }
+        } else {
+            prefixed.append(entry)
+            prefixed.sort { $0.words.count > $1.words.count }
+        }
+    }
+
+    @inline(__always)
+    private func matches(_ entry: Entry, _ words: KeyedWords, at i: Int) -> Bool {
+        guard i + entry.words.count <= words.keys.count else { return false }
+        for (j, w) in entry.words.enumerated() {
+            switch w {
+            case .key(let k): if words.keys[i + j] != k { return false }
+            case .prefix(let p):
+                guard i + j < words.lowered.count else { return false }
+                let l = words.lowered[i + j]
+                if l.count < p.count || !l[0..<p.count].elementsEqual(p) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Longest match starting at `i`, if any.
+    func match(_ words: KeyedWords, at i: Int) -> Entry? {
+        if let candidates = byFirstKey[words.keys[i]] {
+            for e in candidates where matches(e, words, at: i) { return e }
+        }
+        for e in prefixed where matches(e, words, at: i) { return e }
+        return nil
+    }
+
+    /// All non-overlapping matches in `positions` (ascending), longest first at each position.
+    func scan(_ words: KeyedWords, in positions: Range<Int>) -> [Match] {
+        var out: [Match] = []
+        var i = positions.lowerBound
+        while i < positions.upperBound {
+            if words.keys[i] != KeyedWords.clauseBreak, let e = match(words, at: i), i + e.words.count <= positions.upperBound {
+                out.append(Match(start: i, count: e.words.count, payload: e.payload))
+                i += e.words.count
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether any entry occurs in `positions`.
+    func occurs(_ words: KeyedWords, in positions: Range<Int>) -> Bool {
+        for i in positions where words.keys[i] != KeyedWords.clauseBreak {
+            if let e = match(words, at: i), i + e.words.count <= positions.upperBound { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,182 @@
+import LedeCore
+
+/// `stance`: each quotation's stance toward each configured target, rolled up per speaker and per document.
+///
+/// The rule tagger (``RuleTagger``) needs no training; with `model:` a linear model trained by
+/// `lede train-stance` labels quotations in which the target is in play instead.
+public struct StanceStage: Stage {
+    public struct Options: StageOptions, Equatable {
+        public var targets: [StanceTargetSpec] = []
+        public var model: String = ""
+        public var quotes: Bool = true
+        public var sentences: Bool = false
+        public var context_sentences: Int = 0
+        public var require_terms: Bool = true
+        public init() {}
+
+        public static let spec: [OptionSpec] = [
+            .init("targets", "list of {id, terms, description?, favor?, against?, model_target?}", "What stances are about: `terms` put a target in play (`embargo*` is a prefix wildcard, phrases allowed); `favor`/`against` are cue phrases specific to the target."),
+            .init("model", "string", "Path (relative to the pipeline file) of a model from `lede train-stance`; empty for the rule tagger."),
+            .init("quotes", "bool", "Tag quotations (needs the quotes layer) and roll them up per speaker and document."),
+            .init("sentences", "bool", "Also tag every sentence that mentions a target, into extensions[\"stance.sentences\"] (offsets into the original text)."),
+            .init("context_sentences", "int", "Sentences before and after a quotation where a target mention still puts it in play."),
+            .init("require_terms", "bool", "With a model: label `none` when no target term is in play, as the rule tagger does."),
+        ]
+
+        public func validate() throws {
+            if targets.isEmpty { throw OptionError(key: "targets", "needs at least one target, e.g. `- {id: carbon_tax, terms: [carbon tax]}`") }
+            var seen = Set<String>()
+            for t in targets {
+                if t.id.isEmpty { throw OptionError(key: "targets", "has a target with an empty id") }
+                if !seen.insert(t.id).inserted { throw OptionError(key: "targets", "names target '\(t.id)' twice") }
+                if t.terms.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    throw OptionError(key: "targets", "target '\(t.id)' has no terms; list the words that show it is being discussed")
+                }
+            }
+            if !(0...5).contains(context_sentences) { throw OptionError(key: "context_sentences", "must be between 0 and 5, found \(context_sentences)") }
+            if !quotes && !sentences { throw OptionError(key: "sentences", "is false and so is `quotes`: the stage would do nothing") }
+        }
+    }
+
+    public static let descriptor = StageDescriptor(
+        name: "stance",
+        summary: "Stance (favor, against, neutral, none) of each quotation toward configured targets, rolled up per speaker and document.",
+        discussion: "The rule tagger reads cue words and phrases from Resources/stance.txt, with negation and hedging; `model:` uses a model from `lede train-stance` instead. Per-speaker roll-ups go to the stances layer; per-document ones to extensions[\"stance.document\"].",
+        requires: [.sentences, .tokens, .quotes],
+        provides: [.stances, "stance.document"])
+
+    public static func layers(for options: Options) -> (requires: Set<LayerKey>, provides: Set<LayerKey>) {
+        var requires: Set<LayerKey> = [.sentences, .tokens]
+        var provides: Set<LayerKey> = []
+        if options.quotes { requires.insert(.quotes); provides.formUnion([.stances, "stance.document"]) }
+        if options.sentences { provides.insert("stance.sentences") }
+        return (requires, provides)
+    }
+
+    let options: Options
+    let targets: [CompiledTarget]
+    let tagger: StanceTagger
+    let keepLowered: Bool
+
+    public init(options: Options, context: StageContext) throws {
+        self.options = options
+        targets = options.targets.map(CompiledTarget.init)
+        keepLowered = targets.contains { $0.needsLowered }
+        if options.model.isEmpty {
+            tagger = StanceTagger(rules: RuleTagger(lexicon: .shipped), model: nil, requireTerms: true)
+        } else {
+            let path = context.resourcePath(options.model)
+            do {
+                tagger = StanceTagger(rules: RuleTagger(lexicon: .shipped), model: try LinearStanceModel(path: path), requireTerms: options.require_terms)
+            } catch let error as StanceModelError {
+                throw OptionError(key: "model", "cannot be used: \(error.message)")
+            }
+        }
+    }
+
+    public func process(_ document: inout Document) throws {
+        if options.quotes {
+            for q in document.quotes.indices {
+                document.quotes[q].stance = label(document.quotes[q], in: document)
+            }
+            let ids = targets.map(\.spec.id)
+            document.stances = StanceRollup.speakers(document.quotes, targets: ids)
+            document.extensions["stance.document"] = .array(StanceRollup.document(document.quotes, targets: ids).map {
+                .object(["target": .string($0.target), "label": .string($0.tally.label.rawValue),
+                         "score": .number(($0.tally.score * 1000).rounded() / 1000), "quotes": .number(Double($0.tally.quotes))])
+            })
+        }
+        if options.sentences {
+            var rows: [JSONValue] = []
+            for sentence in document.sentences {
+                let range = tokenRange(document.tokens, covering: sentence.span)
+                guard !range.isEmpty else { continue }
+                let words = KeyedWords(document, tokens: range, keepLowered: keepLowered)
+                let all = [0..<words.keys.count]
+                for t in targets {
+                    let l = tagger.tag(words, content: all, context: [], cue: nil, target: t, text: { document.string(sentence.span) })
+                    guard l.label != .none else { continue }
+                    let o = document.originalSpan(sentence.span)
+                    rows.append(.object(["start": .number(Double(o.start)), "end": .number(Double(o.end)), "target": .string(t.spec.id),
+                                         "label": .string(l.label.rawValue), "score": .number((l.score * 1000).rounded() / 1000)]))
+                }
+            }
+            document.extensions["stance.sentences"] = .array(rows)
+        }
+    }
+
+    /// Labels of one quotation toward every target.
+    func label(_ quote: Quote, in document: Document) -> [StanceLabel] {
+        // Words of the sentences the quotation touches (plus context), so a target named just
+        // outside the quotation marks ("On the tax, she said: …") still puts it in play.
+        let sentences = document.sentences
+        var first = sentences.firstIndex { $0.span.overlaps(quote.span) || $0.span.contains(quote.span.start) }
+        var last = sentences.lastIndex { $0.span.overlaps(quote.span) }
+        if first == nil || last == nil { first = nil; last = nil }
+        var window = quote.span
+        if let f = first, let l = last {
+            let a = max(0, f - options.context_sentences), b = min(sentences.count - 1, l + options.context_sentences)
+            window = TextSpan(min(quote.span.start, sentences[a].span.start), max(quote.span.end, sentences[b].span.end))
+        }
+        let range = tokenRange(document.tokens, covering: window)
+        let words = KeyedWords(document, tokens: range, keepLowered: keepLowered)
+        var content: [Range<Int>] = []
+        var runStart = -1
+        for (i, s) in words.spans.enumerated() {
+            let inside = quote.pieces.contains { $0.contains(s) }
+            if inside, runStart < 0 { runStart = i }
+            if !inside, runStart >= 0 { content.append(runStart..<i); runStart = -1 }
+        }
+        if runStart >= 0 { content.append(runStart..<words.spans.count) }
+        let context = [0..<words.keys.count]
+        let text = { quote.pieces.map { document.string($0) }.joined(separator: " ") }
+        return targets.map { tagger.tag(words, content: content, context: context, cue: quote.cue, target: $0, text: text) }
+    }
+}
+
+/// Indices of the tokens that start inside `span` (tokens are sorted by start).
+func tokenRange(_ tokens: [Token], covering span: TextSpan) -> Range<Int> {
+    func lowerBound(_ offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+    let a = lowerBound(span.start)
+    return a..<max(a, lowerBound(span.end))
+}
+
+/// The rule tagger, or a model gated by target presence: the one call the stage and the CLI share.
+public struct StanceTagger: Sendable {
+    let rules: RuleTagger
+    public let model: LinearStanceModel?
+    let requireTerms: Bool
+
+    init(rules: RuleTagger, model: LinearStanceModel?, requireTerms: Bool) {
+        self.rules = rules; self.model = model; self.requireTerms = requireTerms
+    }
+
+    /// A tagger for text outside a pipeline (`lede eval-stance`): the shipped lexicon and an optional model.
+    public init(model: LinearStanceModel?, requireTerms: Bool = true) {
+        self.init(rules: RuleTagger(lexicon: .shipped), model: model, requireTerms: requireTerms)
+    }
+
+    func tag(_ words: KeyedWords, content: [Range<Int>], context: [Range<Int>], cue: Cue?, target: CompiledTarget, text: () -> String) -> StanceLabel {
+        guard let model else { return rules.tag(words, content: content, context: context, cueVerb: cue, target: target) }
+        if requireTerms, !rules.inPlay(target, words, in: content), !rules.inPlay(target, words, in: context) {
+            return StanceLabel(target: target.spec.id, label: .none, score: 1)
+        }
+        let p = model.predict(text: text(), target: target.spec.model_target ?? target.spec.id)
+        // A target in play but judged "none" by a SemEval-style model takes no side: neutral.
+        let label = StanceValue(rawValue: p.label).map { $0 == .none && requireTerms ? .neutral : $0 } ?? .neutral
+        return StanceLabel(target: target.spec.id, label: label, score: p.score)
+    }
+
+    /// Labels a standalone text (a quotation without its article) toward a target.
+    public func tag(text: String, target: StanceTargetSpec) -> StanceLabel {
+        var document = Document(id: "text", text: text)
+        document.tokens = Tokenizer.tokens(document.scalars)
+        let compiled = CompiledTarget(target)
+        let words = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: compiled.needsLowered)
+        return tag(words, content: [0..<words.keys.count], context: [], cue: nil, target: compiled, text: { text })
+    }
+}

@@ -1,0 +1,121 @@
+import LedeCore
+
+/// Lemma-ish keys for words, computed straight from scalars.
+///
+/// Stance lexicons and target terms are written in base forms ("urge", "oppose", "embargo") but
+/// articles inflect them ("urged", "opposes", "embargoes"). A light suffix stripper applied to both
+/// sides makes them meet without a morphological analyser, and hashing the stripped form (FNV-1a)
+/// lets the hot path compare 64-bit keys instead of allocating a `String` per token.
+public enum WordKey {
+    /// Lowercases a word's scalars into `buffer` (ASCII fast path; other letters via Unicode properties).
+    @inline(__always)
+    static func lowercase(_ s: ArraySlice<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) {
+        buffer.removeAll(keepingCapacity: true)
+        for c in s {
+            if c.value < 0x80 {
+                buffer.append(c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c)
+            } else if c == "’" {
+                buffer.append("'")
+            } else if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first {
+                buffer.append(l)
+            } else {
+                buffer.append(c)
+            }
+        }
+    }
+
+    /// Strips common English inflections: `-ies/-ied → y`, `-ing`, `-ed`, `-es`, `-s`, a final `-e`,
+    /// and a doubled final consonant left behind (`stopped → stop`). Never below three letters.
+    /// Crude on purpose: both lexicon entries and text go through it, so consistency is what matters.
+    @inline(__always)
+    static func stem(_ w: inout [Unicode.Scalar]) {
+        func ends(_ suffix: String) -> Bool {
+            let u = Array(suffix.unicodeScalars)
+            return w.count >= u.count + 3 && w[(w.count - u.count)...].elementsEqual(u)
+        }
+        if w.count <= 3 { return }
+        if ends("ies") || ends("ied") { w.removeLast(3); w.append("y"); return }
+        var stripped = false
+        if ends("ing") { w.removeLast(3); stripped = true }
+        else if ends("ed") { w.removeLast(2); stripped = true }
+        else if ends("es") && !ends("ses") { w.removeLast(2) }
+        else if ends("s") && !ends("ss") && !ends("us") && !ends("is") { w.removeLast(1) }
+        if stripped, w.count >= 4, let last = w.last, last == w[w.count - 2], !"aeioulsz".unicodeScalars.contains(last) {
+            w.removeLast()
+        }
+        if w.count > 3, w.last == "e" { w.removeLast() }
+    }
+
+    /// FNV-1a over scalar values: stable across runs and processes (unlike `Hasher`), so keys can
+    /// be stored in model files.
+    @inline(__always)
+    public static func hash<C: Collection>(_ s: C, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where C.Element == Unicode.Scalar {
+        var h = seed
+        for c in s {
+            h ^= UInt64(c.value)
+            h &*= 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// The key of a word as written in a lexicon or a YAML term.
+    public static func key(_ word: String) -> UInt64 {
+        var buffer: [Unicode.Scalar] = []
+        lowercase(Array(word.unicodeScalars)[...], into: &buffer)
+        stem(&buffer)
+        return hash(buffer)
+    }
+
+    /// Lowercased, stemmed form of a word as a string (for tests and messages).
+    public static func stemmed(_ word: String) -> String {
+        var buffer: [Unicode.Scalar] = []
+        lowercase(Array(word.unicodeScalars)[...], into: &buffer)
+        stem(&buffer)
+        return String(String.UnicodeScalarView(buffer))
+    }
+}
+
+/// The words of a stretch of text as keys, with the token index each came from.
+///
+/// Built once per quotation or sentence; every matcher (targets, cues, negators) then scans the
+/// same array of integers.
+struct KeyedWords {
+    /// Stemmed keys.
+    var keys: [UInt64] = []
+    /// Lowercased, unstemmed scalars, only kept for wildcard (prefix) terms.
+    var lowered: [[Unicode.Scalar]] = []
+    /// Index into the document's tokens, or -1 for a clause break (punctuation).
+    var tokenIndex: [Int] = []
+    var spans: [TextSpan] = []
+
+    /// Keys of the tokens in `range`; punctuation becomes a clause-break key so that windows stop at it.
+    init(_ document: Document, tokens range: Range<Int>, keepLowered: Bool) {
+        let s = document.scalars
+        var buffer: [Unicode.Scalar] = []
+        buffer.reserveCapacity(24)
+        keys.reserveCapacity(range.count)
+        for i in range {
+            let t = document.tokens[i]
+            switch t.kind {
+            case .word, .number:
+                WordKey.lowercase(s[t.span.start..<t.span.end], into: &buffer)
+                if keepLowered { lowered.append(buffer) }
+                WordKey.stem(&buffer)
+                keys.append(WordKey.hash(buffer))
+            case .punctuation:
+                let c = s[t.span.start]
+                // Commas do not end a cue's scope ("would, in my view, not help"); sentence and
+                // clause punctuation does.
+                if c == "," || c == "-" || c == "–" { continue }
+                keys.append(KeyedWords.clauseBreak)
+                if keepLowered { lowered.append([]) }
+            case .quote, .symbol:
+                continue
+            }
+            tokenIndex.append(i)
+            spans.append(t.span)
+        }
+    }
+
+    static let clauseBreak: UInt64 = 0
+}
