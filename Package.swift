@@ -7,7 +7,7 @@ let package = Package(
     name: "Lede",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "LedeKit", targets: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeCLI"]),
+        .library(name: "LedeKit", targets: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeLearn", "LedeCLI"]),
         .executable(name: "lede", targets: ["lede"]),
     ],
     dependencies: [
@@ -29,17 +29,21 @@ let package = Package(
         // Built-in stages, one folder per YAML stage name.
         .target(name: "LedeStages", dependencies: ["LedeCore"], resources: [.copy("Resources")],
                 swiftSettings: strict),
+        // Training and scoring of the linear stance model (`lede train-stance`, `eval-stance`).
+        .target(name: "LedeLearn", dependencies: ["LedeStages"], swiftSettings: strict),
         // The command line, callable with extra stages so users can build their own `lede`.
-        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages",
+        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeLearn",
+                                                 .product(name: "Yams", package: "Yams"),
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                  .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
         .executableTarget(name: "lede", dependencies: ["LedeCLI"], swiftSettings: strict),
+        .executableTarget(name: "lede-bench-stance", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/stance"),
 
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),
         .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig"]),
-        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"]),
+        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages", "LedeLearn", "LedeConfig"]),
         .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI"]),
     ]
 )

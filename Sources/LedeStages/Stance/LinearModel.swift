@@ -147,7 +147,12 @@ public struct LinearStanceModel: Sendable {
     }
 
     public func vector(text: String, target: String) -> SparseVector {
-        hasher.vector(hasher.counts(text: text, target: target)) { idf[$0] ?? file.idf_default }
+        vector(hasher.counts(text: text, target: target))
+    }
+
+    /// The weighted vector of already hashed counts (cross-validation hashes each text once).
+    public func vector(_ counts: HashedCounts) -> SparseVector {
+        hasher.vector(counts) { idf[$0] ?? file.idf_default }
     }
 
     /// The most probable label and its probability.
