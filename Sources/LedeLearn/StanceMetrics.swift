@@ -40,6 +40,18 @@ public struct StanceScores: Sendable, Equatable {
     /// The three-way view used by `eval-stance`: `none` (no side) folds into `neutral`.
     public static func threeWay(_ label: String) -> String { label == "none" ? "neutral" : label }
 
+    /// Scores of stance labels: over favor / against / neutral with `none` folded into neutral
+    /// when every label is one of the four stance values (SemEval-style data has no neutral, so
+    /// its none becomes the third class); over the labels themselves otherwise.
+    public static func stance(gold: [String], predicted: [String]) -> StanceScores {
+        let all = Set(gold)
+        guard all.isSubset(of: ["favor", "against", "neutral", "none"]) else {
+            return StanceScores(gold: gold, predicted: predicted, classes: all.sorted())
+        }
+        let classes = ["favor", "against", "neutral"].filter { all.contains($0) || ($0 == "neutral" && all.contains("none")) }
+        return StanceScores(gold: gold.map(threeWay), predicted: predicted.map(threeWay), classes: classes)
+    }
+
     public func table() -> String {
         func pct(_ x: Double) -> String { String(format: "%5.1f", x * 100) }
         var lines = ["class      precision  recall     F1  support"]

@@ -13,6 +13,8 @@ public struct StanceTrainingOptions: Sendable {
     /// Seed of the fold assignment; training itself is deterministic full-batch optimisation.
     public var seed: UInt64 = 1
     public var folds = 5
+    /// Buckets seen in fewer training examples than this are dropped from the vocabulary.
+    public var minDF = 2
     public var features = FeatureConfig()
     public init() {}
 }
@@ -60,7 +62,7 @@ public enum StanceTrainer {
         file.targets = Array(Set(labelled.map { FeatureHasher.targetKey($0.target) })).sorted()
         file.training = [
             "examples": String(labelled.count), "c": String(chosen), "class_balanced": String(options.classBalanced),
-            "seed": String(options.seed), "folds": String(options.folds),
+            "seed": String(options.seed), "folds": String(options.folds), "min_df": String(options.minDF),
             "cv_macro_f1": cv.map { String(format: "%.4f", $0.macroF1) } ?? "n/a",
         ]
         if options.c == nil { grid.sort { $0.c < $1.c } }
@@ -101,53 +103,68 @@ public enum StanceTrainer {
                 predicted[i] = foldClasses[p.indices.max { p[$0] < p[$1] }!]
             }
         }
-        return StanceScores(gold: y.map { classes[$0] }, predicted: predicted, classes: classes)
+        return StanceScores.stance(gold: y.map { classes[$0] }, predicted: predicted)
     }
 
     /// Fits one model on all of `counts`.
     static func fit(_ counts: [HashedCounts], _ y: [Int], classes: [String], c: Double, options: StanceTrainingOptions) -> StanceModelFile {
         let n = counts.count, k = classes.count
-        // Smoothed IDF, as scikit-learn's TfidfVectorizer: ln((1+n)/(1+df)) + 1.
+        // Smoothed IDF, as scikit-learn's TfidfVectorizer: ln((1+n)/(1+df)) + 1; buckets in fewer
+        // than `minDF` examples are left out of the vocabulary (mostly names and typos).
         var df: [UInt32: Int] = [:]
         for x in counts { for b in x.buckets { df[b, default: 0] += 1 } }
-        let idfKeys = df.keys.sorted()
+        let idfKeys = df.keys.filter { df[$0]! >= options.minDF }.sorted()
         var idf: [UInt32: Float] = [:]
         for b in idfKeys { idf[b] = Float(log(Double(1 + n) / Double(1 + df[b]!)) + 1) }
-        let idfDefault = Float(log(Double(1 + n)) + 1)
         let hasher = FeatureHasher(options.features)
-        let vectors = counts.map { hasher.vector($0) { idf[$0] ?? idfDefault } }
+        let vectors = counts.map { hasher.vector($0) { idf[$0] } }
 
-        // Compact columns: only buckets that occur.
+        // Compact columns (only buckets that occur), rows in CSR form.
         var columnSet = Set<UInt32>()
         for v in vectors { columnSet.formUnion(v.indices) }
         let columns = columnSet.sorted()
-        var column: [UInt32: Int32] = [:]
-        for (i, b) in columns.enumerated() { column[b] = Int32(i) }
-        let rows: [[(Int32, Double)]] = vectors.map { v in zip(v.indices, v.values).map { (column[$0]!, Double($1)) } }
+        var column: [UInt32: Int] = [:]
+        for (i, b) in columns.enumerated() { column[b] = i }
+        var rowStart = [0], colIndex: [Int] = [], values: [Double] = []
+        for v in vectors {
+            for (b, x) in zip(v.indices, v.values) { colIndex.append(column[b]! * k); values.append(Double(x)) }
+            rowStart.append(colIndex.count)
+        }
 
         var classCount = [Int](repeating: 0, count: k)
         for label in y { classCount[label] += 1 }
-        let sampleWeight: [Double] = y.map { options.classBalanced ? Double(n) / Double(k * classCount[$0]) : 1 }
+        let scale: [Double] = y.map { c * (options.classBalanced ? Double(n) / Double(k * classCount[$0]) : 1) }
         let d = columns.count
         let dimension = d * k + k
 
-        // Objective and gradient; parameters are W (d×k, row-major) then the k biases.
+        // C · Σ sᵢ · cross-entropyᵢ + ½‖W‖² and its gradient; parameters are W (d×k, row-major)
+        // then the k unregularised biases.
         func evaluate(_ w: [Double], _ g: inout [Double]) -> Double {
             var loss = 0.0
-            for i in 0..<dimension { g[i] = i < d * k ? w[i] : 0 }
-            for i in 0..<(d * k) { loss += 0.5 * w[i] * w[i] }
-            var z = [Double](repeating: 0, count: k)
-            for (r, row) in rows.enumerated() {
-                for cc in 0..<k { z[cc] = w[d * k + cc] }
-                for (j, v) in row { let base = Int(j) * k; for cc in 0..<k { z[cc] += v * w[base + cc] } }
-                let m = z.max()!
-                var s = 0.0
-                for cc in 0..<k { z[cc] = exp(z[cc] - m); s += z[cc] }
-                let scale = c * sampleWeight[r]
-                loss += scale * -(log(z[y[r]] / s))
-                for cc in 0..<k { z[cc] = scale * (z[cc] / s - (cc == y[r] ? 1 : 0)) }
-                for (j, v) in row { let base = Int(j) * k; for cc in 0..<k { g[base + cc] += v * z[cc] } }
-                for cc in 0..<k { g[d * k + cc] += z[cc] }
+            w.withUnsafeBufferPointer { w in
+                g.withUnsafeMutableBufferPointer { g in
+                    colIndex.withUnsafeBufferPointer { col in
+                        values.withUnsafeBufferPointer { val in
+                            for i in 0..<(d * k) { g[i] = w[i]; loss += 0.5 * w[i] * w[i] }
+                            for i in (d * k)..<dimension { g[i] = 0 }
+                            var z = [Double](repeating: 0, count: k)
+                            for r in 0..<n {
+                                let a = rowStart[r], b = rowStart[r + 1]
+                                for cc in 0..<k { z[cc] = w[d * k + cc] }
+                                for j in a..<b { let base = col[j], v = val[j]; for cc in 0..<k { z[cc] += v * w[base + cc] } }
+                                var m = z[0]
+                                for cc in 1..<k where z[cc] > m { m = z[cc] }
+                                var sum = 0.0
+                                for cc in 0..<k { z[cc] = exp(z[cc] - m); sum += z[cc] }
+                                let sr = scale[r]
+                                loss -= sr * log(z[y[r]] / sum)
+                                for cc in 0..<k { z[cc] = sr * (z[cc] / sum - (cc == y[r] ? 1 : 0)) }
+                                for j in a..<b { let base = col[j], v = val[j]; for cc in 0..<k { g[base + cc] += v * z[cc] } }
+                                for cc in 0..<k { g[d * k + cc] += z[cc] }
+                            }
+                        }
+                    }
+                }
             }
             return loss
         }
@@ -156,9 +173,10 @@ public enum StanceTrainer {
         let weights = (0..<(d * k)).map { Float(w[$0]) }
         return StanceModelFile(
             classes: classes, features: options.features, targets: [], bias: (0..<k).map { Float(w[d * k + $0]) },
-            idf_indices: Float32Base64.encode(idfKeys), idf_values: Float32Base64.encode(idfKeys.map { idf[$0]! }), idf_default: idfDefault,
+            idf_indices: Float32Base64.encode(idfKeys), idf_values: Float32Base64.encode(idfKeys.map { idf[$0]! }),
             weight_indices: Float32Base64.encode(columns), weight_values: Float32Base64.encode(weights), training: [:])
     }
+
 }
 
 /// A small, fast, seedable generator (Steele et al.'s SplitMix64), so fold assignment does not

@@ -19,6 +19,10 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     /// Relative weights of the two blocks, each L2-normalised before weighting.
     public var word_weight: Float = 1
     public var char_weight: Float = 0.7
+    /// Weight of the lexicon block: the rule tagger's favor / against / neutral cue weights (after
+    /// negation and hedging) as features, so a model trained on a few hundred quotations starts
+    /// from what the lexicon knows instead of rediscovering "oppose" from scratch. 0 turns it off.
+    public var lexicon_weight: Float = 1
     public init() {}
 }
 
@@ -34,9 +38,11 @@ public struct SparseVector: Sendable, Equatable {
 public struct HashedCounts: Sendable {
     public var words: [(UInt32, Float)]
     public var chars: [(UInt32, Float)]
+    /// Lexicon features (not IDF-weighted: they are signals, not vocabulary).
+    public var lexicon: [(UInt32, Float)]
     public var target: UInt64
     /// Every bucket present, for document frequencies.
-    public var buckets: [UInt32] { Array(Set(words.map(\.0) + chars.map(\.0))).sorted() }
+    public var buckets: [UInt32] { Array(Set(words.map(\.0) + chars.map(\.0) + lexicon.map(\.0))).sorted() }
 }
 
 /// Turns text and a target into hashed, TF-IDF-weighted, L2-normalised features.
@@ -54,6 +60,8 @@ public struct FeatureHasher: Sendable {
 
     public var dimensions: Int { 1 << config.dimensions_log2 }
 
+    /// The shipped lexicon, for the lexicon block.
+    static let rules = RuleTagger(lexicon: .shipped)
     static let wordSeed: UInt64 = 0x9e37_79b9_7f4a_7c15
     static let charSeed: UInt64 = 0xc2b2_ae3d_27d4_eb4f
 
@@ -110,18 +118,35 @@ public struct FeatureHasher: Sendable {
                 }
             }
         }
+        var lexicon: [UInt32: Float] = [:]
+        if config.lexicon_weight > 0 {
+            var document = Document(id: "text", text: text)
+            document.tokens = Tokenizer.tokens(document.scalars)
+            let keyed = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: false)
+            let weighing = Self.rules.weigh(keyed, content: [0..<keyed.keys.count], cueVerb: nil, targetCues: PhraseMatcher())
+            let net = weighing.favor - weighing.against
+            let lean = abs(net) < RuleTagger.margin || weighing.neutral >= abs(net) ? "neutral" : net > 0 ? "favor" : "against"
+            for (name, value) in [("lex:favor", weighing.favor), ("lex:against", weighing.against), ("lex:neutral", weighing.neutral),
+                                  ("lex:lean:" + lean, 1.0)] where value > 0 {
+                lexicon[UInt32(Self.mix(WordKey.hash(name.unicodeScalars, seed: Self.wordSeed)) & mask), default: 0] += Float(tanh(value))
+            }
+        }
         return HashedCounts(words: w.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                             chars: c.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                            lexicon: lexicon.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                             target: WordKey.hash(Self.targetKey(target).unicodeScalars))
     }
 
     /// Weighted, normalised vector: per block `tf × idf`, L2-normalised and weighted; then the
     /// target-crossed copy; then the whole vector L2-normalised.
-    public func vector(_ counts: HashedCounts, idf: (UInt32) -> Float) -> SparseVector {
+    /// `idf` returns nil for a bucket outside the model's vocabulary (unseen in training, or
+    /// pruned by `min_df`): such buckets are ignored, at training and at prediction alike.
+    public func vector(_ counts: HashedCounts, idf: (UInt32) -> Float?) -> SparseVector {
         var out: [UInt32: Float] = [:]
-        func add(_ block: [(UInt32, Float)], weight: Float) {
+        func add(_ all: [(UInt32, Float)], weight: Float) {
+            let block = all.compactMap { (b, n) in idf(b).map { (b, (config.sublinear_tf ? 1 + log(n) : n) * $0) } }
             guard weight > 0, !block.isEmpty else { return }
-            var values = block.map { (b, n) in (config.sublinear_tf ? 1 + log(n) : n) * idf(b) }
+            var values = block.map(\.1)
             let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             guard norm > 0 else { return }
             for i in values.indices { values[i] *= weight / norm }
@@ -135,6 +160,10 @@ public struct FeatureHasher: Sendable {
         }
         add(counts.words, weight: config.word_weight)
         add(counts.chars, weight: config.char_weight)
+        for (b, v) in counts.lexicon where config.lexicon_weight > 0 && idf(b) != nil {
+            out[b, default: 0] += v * config.lexicon_weight
+            if config.cross_target { out[UInt32(Self.mix(UInt64(b) ^ counts.target) & mask), default: 0] += v * config.lexicon_weight }
+        }
         let sorted = out.sorted { $0.key < $1.key }
         let norm = sorted.reduce(Float(0)) { $0 + $1.value * $1.value }.squareRoot()
         let scale: Float = norm > 0 ? 1 / norm : 0

@@ -46,10 +46,9 @@ public struct StanceModelFile: Codable, Sendable, Equatable {
     /// Targets seen in training (normalised), for a warning when the stage asks for another.
     public var targets: [String]
     public var bias: [Float]
-    /// IDF of the buckets seen in training; every other bucket gets `idf_default`.
+    /// IDF of the buckets kept in training (the vocabulary); every other bucket is ignored.
     public var idf_indices: String
     public var idf_values: String
-    public var idf_default: Float
     /// Buckets with weights, ascending, and `classes.count` weights per bucket (row-major).
     public var weight_indices: String
     public var weight_values: String
@@ -57,10 +56,10 @@ public struct StanceModelFile: Codable, Sendable, Equatable {
     public var training: [String: String]
 
     public init(format: String = Self.formatName, version: Int = Self.currentVersion, classes: [String], features: FeatureConfig,
-                targets: [String], bias: [Float], idf_indices: String, idf_values: String, idf_default: Float,
+                targets: [String], bias: [Float], idf_indices: String, idf_values: String,
                 weight_indices: String, weight_values: String, training: [String: String]) {
         self.format = format; self.version = version; self.classes = classes; self.features = features; self.targets = targets
-        self.bias = bias; self.idf_indices = idf_indices; self.idf_values = idf_values; self.idf_default = idf_default
+        self.bias = bias; self.idf_indices = idf_indices; self.idf_values = idf_values
         self.weight_indices = weight_indices; self.weight_values = weight_values; self.training = training
     }
 
@@ -152,7 +151,7 @@ public struct LinearStanceModel: Sendable {
 
     /// The weighted vector of already hashed counts (cross-validation hashes each text once).
     public func vector(_ counts: HashedCounts) -> SparseVector {
-        hasher.vector(counts) { idf[$0] ?? file.idf_default }
+        hasher.vector(counts) { idf[$0] }
     }
 
     /// The most probable label and its probability.

@@ -51,13 +51,37 @@ struct RuleTagger: Sendable {
         guard inPlay(target, words, in: content) || inPlay(target, words, in: context) else {
             return StanceLabel(target: target.spec.id, label: .none, score: 1)
         }
+        let w = weigh(words, content: content, cueVerb: cueVerb, targetCues: target.cues)
+        let (favor, against, neutral, composed, neutralSpans) = (w.favor, w.against, w.neutral, w.hits, w.neutralSpans)
+        let net = favor - against
+        let total = favor + against
+        if total == 0 || abs(net) < Self.margin || neutral >= abs(net) {
+            // Confident when nothing leans at all or a neutral phrase dominates; unsure when cues cancel.
+            let lean = total == 0 ? 0 : abs(net) / total
+            let score = total == 0 ? 0.6 + 0.4 * tanh(neutral) : 0.5 + 0.4 * tanh(max(0, neutral - abs(net))) * (1 - lean)
+            return StanceLabel(target: target.spec.id, label: .neutral, score: min(1, score), evidence: neutralSpans)
+        }
+        let label: StanceValue = net > 0 ? .favor : .against
+        let score = 0.5 + 0.5 * tanh(abs(net)) * (abs(net) / total)
+        let evidence = composed.filter { ($0.polarity > 0) == (net > 0) }.flatMap(\.spans).sorted { $0.start < $1.start }
+        return StanceLabel(target: target.spec.id, label: label, score: score, evidence: evidence)
+    }
+
+    /// What the cues in `content` add up to, after negation, hedging and composition.
+    struct Weighing {
+        var favor = 0.0, against = 0.0, neutral = 0.0
+        var hits: [Hit] = []
+        var neutralSpans: [TextSpan] = []
+    }
+
+    func weigh(_ words: KeyedWords, content: [Range<Int>], cueVerb: Cue?, targetCues: PhraseMatcher<Double>) -> Weighing {
         var hits: [Hit] = []
         var neutral = 0.0
         var neutralSpans: [TextSpan] = []
         for range in content {
             // Target cues first, so "keep the embargo" is not also read as the generic "keep".
             var taken = [Bool](repeating: false, count: range.count)
-            for m in target.cues.scan(words, in: range) {
+            for m in targetCues.scan(words, in: range) {
                 for i in m.start..<(m.start + m.count) { taken[i - range.lowerBound] = true }
                 hits.append(Hit(polarity: m.payload > 0 ? 1 : -1, weight: abs(m.payload), directional: false,
                                 start: m.start, end: m.start + m.count, spans: [span(words, m.start, m.count)]))
@@ -112,18 +136,7 @@ struct RuleTagger: Sendable {
         }
         var favor = 0.0, against = 0.0
         for h in composed { if h.polarity > 0 { favor += h.weight } else { against += h.weight } }
-        let net = favor - against
-        let total = favor + against
-        if total == 0 || abs(net) < Self.margin || neutral >= abs(net) {
-            // Confident when nothing leans at all or a neutral phrase dominates; unsure when cues cancel.
-            let lean = total == 0 ? 0 : abs(net) / total
-            let score = total == 0 ? 0.6 + 0.4 * tanh(neutral) : 0.5 + 0.4 * tanh(max(0, neutral - abs(net))) * (1 - lean)
-            return StanceLabel(target: target.spec.id, label: .neutral, score: min(1, score), evidence: neutralSpans)
-        }
-        let label: StanceValue = net > 0 ? .favor : .against
-        let score = 0.5 + 0.5 * tanh(abs(net)) * (abs(net) / total)
-        let evidence = composed.filter { ($0.polarity > 0) == (net > 0) }.flatMap(\.spans).sorted { $0.start < $1.start }
-        return StanceLabel(target: target.spec.id, label: label, score: score, evidence: evidence)
+        return Weighing(favor: favor, against: against, neutral: neutral, hits: composed, neutralSpans: neutralSpans)
     }
 
     private func span(_ words: KeyedWords, _ start: Int, _ count: Int) -> TextSpan {
