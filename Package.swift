@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"]),
         .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "LedeStages"]),
         .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig"]),
-        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages", "LedeLearn", "LedeConfig"]),
-        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI"]),
+        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages", "LedeLearn", "LedeConfig", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeLearn", "LedeStages"]),
     ]
 )

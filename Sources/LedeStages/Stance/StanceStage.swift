@@ -10,7 +10,7 @@ public struct StanceStage: Stage {
         public var model: String = ""
         public var quotes: Bool = true
         public var sentences: Bool = false
-        public var context_sentences: Int = 0
+        public var context_sentences: Int = 1
         public var require_terms: Bool = true
         public init() {}
 
@@ -19,7 +19,7 @@ public struct StanceStage: Stage {
             .init("model", "string", "Path (relative to the pipeline file) of a model from `lede train-stance`; empty for the rule tagger."),
             .init("quotes", "bool", "Tag quotations (needs the quotes layer) and roll them up per speaker and document."),
             .init("sentences", "bool", "Also tag every sentence that mentions a target, into extensions[\"stance.sentences\"] (offsets into the original text)."),
-            .init("context_sentences", "int", "Sentences before and after a quotation where a target mention still puts it in play."),
+            .init("context_sentences", "int", "Sentences before and after a quotation where a target mention still puts it in play (a quotation often continues the previous sentence's topic: `… on the tax. \"We support it.\"`)."),
             .init("require_terms", "bool", "With a model: label `none` when no target term is in play, as the rule tagger does."),
         ]
 
