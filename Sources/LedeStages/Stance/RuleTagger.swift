@@ -45,12 +45,9 @@ struct RuleTagger: Sendable {
         positions.contains { target.terms.occurs(words, in: $0) }
     }
 
-    /// Labels `content` (position ranges of the quotation's words in `words`) toward `target`.
-    /// `context` are the ranges where a target mention puts it in play (the sentence around it).
-    func tag(_ words: KeyedWords, content: [Range<Int>], context: [Range<Int>], cueVerb: Cue?, target: CompiledTarget) -> StanceLabel {
-        guard inPlay(target, words, in: content) || inPlay(target, words, in: context) else {
-            return StanceLabel(target: target.spec.id, label: .none, score: 1)
-        }
+    /// Labels `content` (position ranges of the quotation's words in `words`) toward `target`,
+    /// which the caller found in play (step 1 is ``inPlay(_:_:in:)``).
+    func tag(_ words: KeyedWords, content: [Range<Int>], cueVerb: Cue?, target: CompiledTarget) -> StanceLabel {
         let w = weigh(words, content: content, cueVerb: cueVerb, targetCues: target.cues)
         let (favor, against, neutral, composed, neutralSpans) = (w.favor, w.against, w.neutral, w.hits, w.neutralSpans)
         let net = favor - against

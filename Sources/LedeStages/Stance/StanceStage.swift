@@ -75,9 +75,37 @@ public struct StanceStage: Stage {
     }
 
     public func process(_ document: inout Document) throws {
+        guard (options.quotes && !document.quotes.isEmpty) || options.sentences else {
+            if options.quotes { document.stances = []; document.extensions["stance.document"] = .array([]) }
+            return
+        }
+        // One pass over the document's words, one scan per target for its terms; each quotation
+        // then only looks up ranges. This keeps the stage a fraction of segmenting's cost.
+        let words = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: keepLowered)
+        let mentions = targets.map { t in t.terms.scan(words, in: 0..<words.keys.count).map(\.start) }
+        func mentioned(_ t: Int, in range: Range<Int>) -> Bool {
+            let m = mentions[t]
+            var lo = 0, hi = m.count
+            while lo < hi { let mid = (lo + hi) / 2; if m[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid } }
+            return lo < m.count && m[lo] < range.upperBound
+        }
+
+        let scalars = document.scalars
+        func string(_ span: TextSpan) -> String { String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
+        // A model used without `require_terms` labels every target, mentioned or not.
+        let ungated = tagger.model != nil && !options.require_terms
         if options.quotes {
             for q in document.quotes.indices {
-                document.quotes[q].stance = label(document.quotes[q], in: document)
+                let quote = document.quotes[q]
+                let window = words.positions(in: contextSpan(quote, document.sentences))
+                let content = quote.pieces.map { words.positions(in: $0) }.filter { !$0.isEmpty }
+                let text = { quote.pieces.map(string).joined(separator: " ") }
+                document.quotes[q].stance = targets.indices.map { t in
+                    guard ungated || mentioned(t, in: window) || content.contains(where: { mentioned(t, in: $0) }) else {
+                        return StanceLabel(target: targets[t].spec.id, label: .none, score: 1)
+                    }
+                    return tagger.tag(words, content: content, cue: quote.cue, target: targets[t], text: text)
+                }
             }
             let ids = targets.map(\.spec.id)
             document.stances = StanceRollup.speakers(document.quotes, targets: ids)
@@ -89,15 +117,12 @@ public struct StanceStage: Stage {
         if options.sentences {
             var rows: [JSONValue] = []
             for sentence in document.sentences {
-                let range = tokenRange(document.tokens, covering: sentence.span)
+                let range = words.positions(in: sentence.span)
                 guard !range.isEmpty else { continue }
-                let words = KeyedWords(document, tokens: range, keepLowered: keepLowered)
-                let all = [0..<words.keys.count]
-                for t in targets {
-                    let l = tagger.tag(words, content: all, context: [], cue: nil, target: t, text: { document.string(sentence.span) })
-                    guard l.label != .none else { continue }
+                for t in targets.indices where mentioned(t, in: range) {
+                    let l = tagger.tag(words, content: [range], cue: nil, target: targets[t], text: { string(sentence.span) })
                     let o = document.originalSpan(sentence.span)
-                    rows.append(.object(["start": .number(Double(o.start)), "end": .number(Double(o.end)), "target": .string(t.spec.id),
+                    rows.append(.object(["start": .number(Double(o.start)), "end": .number(Double(o.end)), "target": .string(targets[t].spec.id),
                                          "label": .string(l.label.rawValue), "score": .number((l.score * 1000).rounded() / 1000)]))
                 }
             }
@@ -105,44 +130,17 @@ public struct StanceStage: Stage {
         }
     }
 
-    /// Labels of one quotation toward every target.
-    func label(_ quote: Quote, in document: Document) -> [StanceLabel] {
-        // Words of the sentences the quotation touches (plus context), so a target named just
-        // outside the quotation marks ("On the tax, she said: …") still puts it in play.
-        let sentences = document.sentences
-        var first = sentences.firstIndex { $0.span.overlaps(quote.span) || $0.span.contains(quote.span.start) }
-        var last = sentences.lastIndex { $0.span.overlaps(quote.span) }
-        if first == nil || last == nil { first = nil; last = nil }
-        var window = quote.span
-        if let f = first, let l = last {
-            let a = max(0, f - options.context_sentences), b = min(sentences.count - 1, l + options.context_sentences)
-            window = TextSpan(min(quote.span.start, sentences[a].span.start), max(quote.span.end, sentences[b].span.end))
-        }
-        let range = tokenRange(document.tokens, covering: window)
-        let words = KeyedWords(document, tokens: range, keepLowered: keepLowered)
-        var content: [Range<Int>] = []
-        var runStart = -1
-        for (i, s) in words.spans.enumerated() {
-            let inside = quote.pieces.contains { $0.contains(s) }
-            if inside, runStart < 0 { runStart = i }
-            if !inside, runStart >= 0 { content.append(runStart..<i); runStart = -1 }
-        }
-        if runStart >= 0 { content.append(runStart..<words.spans.count) }
-        let context = [0..<words.keys.count]
-        let text = { quote.pieces.map { document.string($0) }.joined(separator: " ") }
-        return targets.map { tagger.tag(words, content: content, context: context, cue: quote.cue, target: $0, text: text) }
+    /// The quotation widened to the sentences it touches plus `context_sentences` on each side, so
+    /// a target named just outside the quotation marks ("On the tax, she said: …") puts it in play.
+    func contextSpan(_ quote: Quote, _ sentences: [Sentence]) -> TextSpan {
+        var lo = 0, hi = sentences.count
+        while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].span.end <= quote.span.start { lo = mid + 1 } else { hi = mid } }
+        guard lo < sentences.count else { return quote.span }
+        var last = lo
+        while last + 1 < sentences.count, sentences[last + 1].span.start < quote.span.end { last += 1 }
+        let a = max(0, lo - options.context_sentences), b = min(sentences.count - 1, last + options.context_sentences)
+        return TextSpan(min(quote.span.start, sentences[a].span.start), max(quote.span.end, sentences[b].span.end))
     }
-}
-
-/// Indices of the tokens that start inside `span` (tokens are sorted by start).
-func tokenRange(_ tokens: [Token], covering span: TextSpan) -> Range<Int> {
-    func lowerBound(_ offset: Int) -> Int {
-        var lo = 0, hi = tokens.count
-        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid } }
-        return lo
-    }
-    let a = lowerBound(span.start)
-    return a..<max(a, lowerBound(span.end))
 }
 
 /// The rule tagger, or a model gated by target presence: the one call the stage and the CLI share.
@@ -160,11 +158,9 @@ public struct StanceTagger: Sendable {
         self.init(rules: RuleTagger(lexicon: .shipped), model: model, requireTerms: requireTerms)
     }
 
-    func tag(_ words: KeyedWords, content: [Range<Int>], context: [Range<Int>], cue: Cue?, target: CompiledTarget, text: () -> String) -> StanceLabel {
-        guard let model else { return rules.tag(words, content: content, context: context, cueVerb: cue, target: target) }
-        if requireTerms, !rules.inPlay(target, words, in: content), !rules.inPlay(target, words, in: context) {
-            return StanceLabel(target: target.spec.id, label: .none, score: 1)
-        }
+    /// Labels a quotation whose target the caller found in play.
+    func tag(_ words: KeyedWords, content: [Range<Int>], cue: Cue?, target: CompiledTarget, text: () -> String) -> StanceLabel {
+        guard let model else { return rules.tag(words, content: content, cueVerb: cue, target: target) }
         let p = model.predict(text: text(), target: target.spec.model_target ?? target.spec.id)
         // A target in play but judged "none" by a SemEval-style model takes no side: neutral.
         let label = StanceValue(rawValue: p.label).map { $0 == .none && requireTerms ? .neutral : $0 } ?? .neutral
@@ -177,6 +173,10 @@ public struct StanceTagger: Sendable {
         document.tokens = Tokenizer.tokens(document.scalars)
         let compiled = CompiledTarget(target)
         let words = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: compiled.needsLowered)
-        return tag(words, content: [0..<words.keys.count], context: [], cue: nil, target: compiled, text: { text })
+        let all = [0..<words.keys.count]
+        if (model == nil || requireTerms), !rules.inPlay(compiled, words, in: all) {
+            return StanceLabel(target: target.id, label: .none, score: 1)
+        }
+        return tag(words, content: all, cue: nil, target: compiled, text: { text })
     }
 }

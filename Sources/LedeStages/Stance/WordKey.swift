@@ -29,19 +29,20 @@ public enum WordKey {
     /// Crude on purpose: both lexicon entries and text go through it, so consistency is what matters.
     @inline(__always)
     static func stem(_ w: inout [Unicode.Scalar]) {
-        func ends(_ suffix: String) -> Bool {
-            let u = Array(suffix.unicodeScalars)
-            return w.count >= u.count + 3 && w[(w.count - u.count)...].elementsEqual(u)
-        }
-        if w.count <= 3 { return }
-        if ends("ies") || ends("ied") { w.removeLast(3); w.append("y"); return }
+        // Compares ASCII codes from the end: this runs once per token, so no suffix strings are built.
+        var n = w.count
+        if n <= 3 { return }
+        @inline(__always) func c(_ k: Int) -> UInt32 { w[n - k].value }   // k-th scalar from the end
+        let s: UInt32 = 115, e: UInt32 = 101, d: UInt32 = 100, i: UInt32 = 105, g: UInt32 = 103, u: UInt32 = 117
+        if n >= 6, c(3) == i, c(2) == e, c(1) == s || c(1) == d { w.removeLast(3); w.append("y"); return }
         var stripped = false
-        if ends("ing") { w.removeLast(3); stripped = true }
-        else if ends("ed") { w.removeLast(2); stripped = true }
-        else if ends("es") && !ends("ses") { w.removeLast(2) }
-        else if ends("s") && !ends("ss") && !ends("us") && !ends("is") { w.removeLast(1) }
-        if stripped, w.count >= 4, let last = w.last, last == w[w.count - 2], !"aeioulsz".unicodeScalars.contains(last) {
-            w.removeLast()
+        if n >= 6, c(3) == i, c(2) == 110, c(1) == g { w.removeLast(3); stripped = true }
+        else if n >= 5, c(2) == e, c(1) == d { w.removeLast(2); stripped = true }
+        else if n >= 5, c(2) == e, c(1) == s, c(3) != s { w.removeLast(2) }
+        else if c(1) == s, c(2) != s, c(2) != u, c(2) != i { w.removeLast(1) }
+        n = w.count
+        if stripped, n >= 4, w[n - 1] == w[n - 2] {
+            switch w[n - 1] { case "a", "e", "i", "o", "u", "l", "s", "z": break; default: w.removeLast() }
         }
         if w.count > 3, w.last == "e" { w.removeLast() }
     }
@@ -84,8 +85,6 @@ struct KeyedWords {
     var keys: [UInt64] = []
     /// Lowercased, unstemmed scalars, only kept for wildcard (prefix) terms.
     var lowered: [[Unicode.Scalar]] = []
-    /// Index into the document's tokens, or -1 for a clause break (punctuation).
-    var tokenIndex: [Int] = []
     var spans: [TextSpan] = []
 
     /// Keys of the tokens in `range`; punctuation becomes a clause-break key so that windows stop at it.
@@ -94,6 +93,7 @@ struct KeyedWords {
         var buffer: [Unicode.Scalar] = []
         buffer.reserveCapacity(24)
         keys.reserveCapacity(range.count)
+        spans.reserveCapacity(range.count)
         for i in range {
             let t = document.tokens[i]
             switch t.kind {
@@ -112,10 +112,23 @@ struct KeyedWords {
             case .quote, .symbol:
                 continue
             }
-            tokenIndex.append(i)
             spans.append(t.span)
         }
     }
 
     static let clauseBreak: UInt64 = 0
+
+    /// Positions whose spans start in `span` (spans are ascending).
+    func positions(in span: TextSpan) -> Range<Int> {
+        func lowerBound(_ offset: Int) -> Int {
+            var lo = 0, hi = spans.count
+            while lo < hi { let mid = (lo + hi) / 2; if spans[mid].start < offset { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        let a = lowerBound(span.start)
+        var b = lowerBound(span.end)
+        // A word that starts inside but runs past the end is not inside.
+        while b > a, spans[b - 1].end > span.end { b -= 1 }
+        return a..<max(a, b)
+    }
 }
