@@ -23,6 +23,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     private var byFirstKey: [UInt64: [Entry]] = [:]
+    /// A 4096-bit filter of first keys: most words start no phrase, and a bit test is much
+    /// cheaper than a dictionary probe.
+    private var firstKeyBits = [UInt64](repeating: 0, count: 64)
     /// Entries starting with a prefix word cannot be indexed by key; they are few (YAML wildcards).
     private var prefixed: [Entry] = []
     var isEmpty: Bool { byFirstKey.isEmpty && prefixed.isEmpty }
@@ -57,6 +60,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         let entry = Entry(words: words, payload: payload)
         if words.contains(where: { if case .prefix = $0 { true } else { false } }) { needsLowered = true }
         if case .key(let k) = words[0] {
+            firstKeyBits[Int((k >> 6) & 63)] |= 1 << (k & 63)
             byFirstKey[k, default: []].append(entry)
             byFirstKey[k]!.sort { $0.words.count > $1.words.count }
         } else {
@@ -72,9 +76,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             switch w {
             case .key(let k): if words.keys[i + j] != k { return false }
             case .prefix(let p):
-                guard i + j < words.lowered.count else { return false }
-                let l = words.lowered[i + j]
-                if l.count < p.count || !l[0..<p.count].elementsEqual(p) { return false }
+                guard i + j < words.loweredEnds.count else { return false }
+                let l = words.lowered(i + j)
+                if l.count < p.count || !l.prefix(p.count).elementsEqual(p) { return false }
             }
         }
         return true
@@ -82,7 +86,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// Longest match starting at `i`, if any.
     func match(_ words: KeyedWords, at i: Int) -> Entry? {
-        if let candidates = byFirstKey[words.keys[i]] {
+        let k = words.keys[i]
+        if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let candidates = byFirstKey[k] {
             for e in candidates where matches(e, words, at: i) { return e }
         }
         for e in prefixed where matches(e, words, at: i) { return e }
@@ -102,6 +107,19 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
         }
         return out
+    }
+
+    /// Calls `body` with the position and payload of every entry that matches anywhere in
+    /// `positions`, overlapping ones included (one scan serves every target's terms).
+    func forEachMatch(_ words: KeyedWords, in positions: Range<Int>, _ body: (Int, Payload) -> Void) {
+        for i in positions {
+            let k = words.keys[i]
+            if k == KeyedWords.clauseBreak { continue }
+            if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let candidates = byFirstKey[k] {
+                for e in candidates where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
+            }
+            for e in prefixed where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
+        }
     }
 
     /// Whether any entry occurs in `positions`.

@@ -57,11 +57,16 @@ public struct StanceStage: Stage {
     let targets: [CompiledTarget]
     let tagger: StanceTagger
     let keepLowered: Bool
+    /// Every target's terms in one matcher, payload the target's index.
+    let allTerms: PhraseMatcher<Int>
 
     public init(options: Options, context: StageContext) throws {
         self.options = options
         targets = options.targets.map(CompiledTarget.init)
         keepLowered = targets.contains { $0.needsLowered }
+        var all = PhraseMatcher<Int>()
+        for (i, t) in options.targets.enumerated() { for term in t.terms { all.add(term, i) } }
+        allTerms = all
         if options.model.isEmpty {
             tagger = StanceTagger(rules: RuleTagger(lexicon: .shipped), model: nil, requireTerms: true)
         } else {
@@ -82,7 +87,10 @@ public struct StanceStage: Stage {
         // One pass over the document's words, one scan per target for its terms; each quotation
         // then only looks up ranges. This keeps the stage a fraction of segmenting's cost.
         let words = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: keepLowered)
-        let mentions = targets.map { t in t.terms.scan(words, in: 0..<words.keys.count).map(\.start) }
+        var mentions = [[Int]](repeating: [], count: targets.count)
+        allTerms.forEachMatch(words, in: 0..<words.keys.count) { position, t in
+            if mentions[t].last != position { mentions[t].append(position) }
+        }
         func mentioned(_ t: Int, in range: Range<Int>) -> Bool {
             let m = mentions[t]
             var lo = 0, hi = m.count

@@ -83,8 +83,15 @@ public enum WordKey {
 struct KeyedWords {
     /// Stemmed keys.
     var keys: [UInt64] = []
-    /// Lowercased, unstemmed scalars, only kept for wildcard (prefix) terms.
-    var lowered: [[Unicode.Scalar]] = []
+    /// Lowercased, unstemmed scalars of every position, end to end, only kept for wildcard
+    /// (prefix) terms; one flat array so no word costs an allocation.
+    var loweredScalars: [Unicode.Scalar] = []
+    var loweredEnds: [Int] = []
+
+    @inline(__always)
+    func lowered(_ i: Int) -> ArraySlice<Unicode.Scalar> {
+        loweredScalars[(i == 0 ? 0 : loweredEnds[i - 1])..<loweredEnds[i]]
+    }
     var spans: [TextSpan] = []
 
     /// Keys of the tokens in `range`; punctuation becomes a clause-break key so that windows stop at it.
@@ -99,7 +106,7 @@ struct KeyedWords {
             switch t.kind {
             case .word, .number:
                 WordKey.lowercase(s[t.span.start..<t.span.end], into: &buffer)
-                if keepLowered { lowered.append(buffer) }
+                if keepLowered { loweredScalars.append(contentsOf: buffer); loweredEnds.append(loweredScalars.count) }
                 WordKey.stem(&buffer)
                 keys.append(WordKey.hash(buffer))
             case .punctuation:
@@ -108,7 +115,7 @@ struct KeyedWords {
                 // clause punctuation does.
                 if c == "," || c == "-" || c == "–" { continue }
                 keys.append(KeyedWords.clauseBreak)
-                if keepLowered { lowered.append([]) }
+                if keepLowered { loweredEnds.append(loweredScalars.count) }
             case .quote, .symbol:
                 continue
             }
