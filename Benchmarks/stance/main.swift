@@ -96,11 +96,11 @@ for pass in 0..<passes {
         let t = try time {
             for text in corpus {
                 var d = try base(text)
-                if withStance { try stance.process(&d); n += d.quotes.reduce(0) { $0 + $1.stance.filter { $0.label != .none }.count } }
+                if withStance { try stance.process(&d); if pass == 0 { n += d.quotes.reduce(0) { $0 + $1.stance.count { $0.label != .none } } } }
                 q += d.quotes.count
             }
         }
-        if withStance { with.append(t); labels = n } else { without.append(t) }
+        if withStance { with.append(t); if pass == 0 { labels = n } } else { without.append(t) }
         quoteCount = q
     }
 }

@@ -122,7 +122,7 @@ public struct FeatureHasher: Sendable {
         if config.lexicon_weight > 0 {
             var document = Document(id: "text", text: text)
             document.tokens = Tokenizer.tokens(document.scalars)
-            let keyed = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: false)
+            let keyed = KeyedWords(document, tokens: 0..<document.tokens.count)
             let weighing = Self.rules.weigh(keyed, content: [0..<keyed.keys.count], cueVerb: nil, targetCues: PhraseMatcher())
             let net = weighing.favor - weighing.against
             let lean = abs(net) < RuleTagger.margin || weighing.neutral >= abs(net) ? "neutral" : net > 0 ? "favor" : "against"

@@ -29,8 +29,6 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// Entries starting with a prefix word cannot be indexed by key; they are few (YAML wildcards).
     private var prefixed: [Entry] = []
     var isEmpty: Bool { byFirstKey.isEmpty && prefixed.isEmpty }
-    /// Whether scans need the lowercased words kept (some phrase has a wildcard word).
-    private(set) var needsLowered = false
 
     init() {}
 
@@ -58,7 +56,6 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     mutating func add(_ phrase: String, _ payload: Payload) {
         guard let words = Self.words(of: phrase) else { return }
         let entry = Entry(words: words, payload: payload)
-        if words.contains(where: { if case .prefix = $0 { true } else { false } }) { needsLowered = true }
         if case .key(let k) = words[0] {
             firstKeyBits[Int((k >> 6) & 63)] |= 1 << (k & 63)
             byFirstKey[k, default: []].append(entry)
@@ -76,9 +73,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             switch w {
             case .key(let k): if words.keys[i + j] != k { return false }
             case .prefix(let p):
-                guard i + j < words.loweredEnds.count else { return false }
-                let l = words.lowered(i + j)
-                if l.count < p.count || !l.prefix(p.count).elementsEqual(p) { return false }
+                if words.keys[i + j] == KeyedWords.clauseBreak || !words.hasPrefix(i + j, p) { return false }
             }
         }
         return true

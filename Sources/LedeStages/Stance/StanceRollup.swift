@@ -46,7 +46,14 @@ public enum StanceRollup {
 
     /// The document's stance per target, over every quotation whoever said it.
     public static func document(_ quotes: [Quote], targets: [String]) -> [(target: String, tally: Tally)] {
-        let all = quotes.flatMap(\.stance)
-        return targets.compactMap { t in majority(all.filter { $0.target == t }).map { (t, $0) } }
+        // One pass, skipping `none` early: most quotations leave most targets out of play.
+        var byTarget = [[StanceLabel]](repeating: [], count: targets.count)
+        for q in quotes {
+            for (i, l) in q.stance.enumerated() where l.label != .none {
+                let t = i < targets.count && targets[i] == l.target ? i : targets.firstIndex(of: l.target)
+                if let t { byTarget[t].append(l) }
+            }
+        }
+        return targets.indices.compactMap { t in majority(byTarget[t]).map { (targets[t], $0) } }
     }
 }

@@ -56,14 +56,12 @@ public struct StanceStage: Stage {
     let options: Options
     let targets: [CompiledTarget]
     let tagger: StanceTagger
-    let keepLowered: Bool
     /// Every target's terms in one matcher, payload the target's index.
     let allTerms: PhraseMatcher<Int>
 
     public init(options: Options, context: StageContext) throws {
         self.options = options
         targets = options.targets.map(CompiledTarget.init)
-        keepLowered = targets.contains { $0.needsLowered }
         var all = PhraseMatcher<Int>()
         for (i, t) in options.targets.enumerated() { for term in t.terms { all.add(term, i) } }
         allTerms = all
@@ -86,7 +84,7 @@ public struct StanceStage: Stage {
         }
         // One pass over the document's words, one scan per target for its terms; each quotation
         // then only looks up ranges. This keeps the stage a fraction of segmenting's cost.
-        let words = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: keepLowered)
+        let words = KeyedWords(document, tokens: 0..<document.tokens.count)
         var mentions = [[Int]](repeating: [], count: targets.count)
         allTerms.forEachMatch(words, in: 0..<words.keys.count) { position, t in
             if mentions[t].last != position { mentions[t].append(position) }
@@ -180,7 +178,7 @@ public struct StanceTagger: Sendable {
         var document = Document(id: "text", text: text)
         document.tokens = Tokenizer.tokens(document.scalars)
         let compiled = CompiledTarget(target)
-        let words = KeyedWords(document, tokens: 0..<document.tokens.count, keepLowered: compiled.needsLowered)
+        let words = KeyedWords(document, tokens: 0..<document.tokens.count)
         let all = [0..<words.keys.count]
         if (model == nil || requireTerms), !rules.inPlay(compiled, words, in: all) {
             return StanceLabel(target: target.id, label: .none, score: 1)

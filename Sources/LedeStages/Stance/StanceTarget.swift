@@ -58,6 +58,4 @@ struct CompiledTarget: Sendable {
         for f in spec.favor ?? [] { cues.add(f, Self.cueWeight) }
         for a in spec.against ?? [] { cues.add(a, -Self.cueWeight) }
     }
-
-    var needsLowered: Bool { terms.needsLowered || cues.needsLowered }
 }

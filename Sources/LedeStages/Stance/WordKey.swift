@@ -83,20 +83,30 @@ public enum WordKey {
 struct KeyedWords {
     /// Stemmed keys.
     var keys: [UInt64] = []
-    /// Lowercased, unstemmed scalars of every position, end to end, only kept for wildcard
-    /// (prefix) terms; one flat array so no word costs an allocation.
-    var loweredScalars: [Unicode.Scalar] = []
-    var loweredEnds: [Int] = []
-
-    @inline(__always)
-    func lowered(_ i: Int) -> ArraySlice<Unicode.Scalar> {
-        loweredScalars[(i == 0 ? 0 : loweredEnds[i - 1])..<loweredEnds[i]]
-    }
     var spans: [TextSpan] = []
+    /// The document's scalars (shared, not copied), for wildcard terms, which compare the
+    /// lowercased start of a word instead of its key.
+    var scalars: [Unicode.Scalar] = []
+
+    /// Whether the word at position `i`, lowercased, starts with `prefix`.
+    @inline(__always)
+    func hasPrefix(_ i: Int, _ prefix: [Unicode.Scalar]) -> Bool {
+        let span = spans[i]
+        guard span.length >= prefix.count else { return false }
+        for (j, p) in prefix.enumerated() {
+            var c = scalars[span.start + j]
+            if c.value < 0x80 { if c.value >= 65 && c.value <= 90 { c = Unicode.Scalar(c.value + 32)! } }
+            else if c == "’" { c = "'" }
+            else if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first { c = l }
+            if c != p { return false }
+        }
+        return true
+    }
 
     /// Keys of the tokens in `range`; punctuation becomes a clause-break key so that windows stop at it.
-    init(_ document: Document, tokens range: Range<Int>, keepLowered: Bool) {
+    init(_ document: Document, tokens range: Range<Int>) {
         let s = document.scalars
+        scalars = s
         var buffer: [Unicode.Scalar] = []
         buffer.reserveCapacity(24)
         keys.reserveCapacity(range.count)
@@ -106,7 +116,6 @@ struct KeyedWords {
             switch t.kind {
             case .word, .number:
                 WordKey.lowercase(s[t.span.start..<t.span.end], into: &buffer)
-                if keepLowered { loweredScalars.append(contentsOf: buffer); loweredEnds.append(loweredScalars.count) }
                 WordKey.stem(&buffer)
                 keys.append(WordKey.hash(buffer))
             case .punctuation:
@@ -115,7 +124,6 @@ struct KeyedWords {
                 // clause punctuation does.
                 if c == "," || c == "-" || c == "–" { continue }
                 keys.append(KeyedWords.clauseBreak)
-                if keepLowered { loweredEnds.append(loweredScalars.count) }
             case .quote, .symbol:
                 continue
             }
