@@ -28,6 +28,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var firstKeyBits = [UInt64](repeating: 0, count: 64)
     /// Entries starting with a prefix word cannot be indexed by key; they are few (YAML wildcards).
     private var prefixed: [Entry] = []
+    /// ASCII first letters of the prefix entries (bit per code), so a word that cannot start
+    /// any of them skips the list; `prefixAnyStart` when one starts otherwise.
+    private var prefixStarts: (UInt64, UInt64) = (0, 0)
+    private var prefixAnyStart = false
+
+    @inline(__always)
+    private func mayStartPrefixed(_ words: KeyedWords, at i: Int) -> Bool {
+        if prefixed.isEmpty { return false }
+        if prefixAnyStart { return true }
+        var c = words.scalars[words.spans[i].start].value
+        if c >= 65 && c <= 90 { c += 32 }
+        guard c < 128 else { return false }
+        return c < 64 ? prefixStarts.0 & (1 << UInt64(c)) != 0 : prefixStarts.1 & (1 << UInt64(c - 64)) != 0
+    }
     var isEmpty: Bool { byFirstKey.isEmpty && prefixed.isEmpty }
 
     init() {}
@@ -61,6 +75,11 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             byFirstKey[k, default: []].append(entry)
             byFirstKey[k]!.sort { $0.words.count > $1.words.count }
         } else {
+            if case .prefix(let p) = words[0], let c = p.first?.value, c < 128 {
+                if c < 64 { prefixStarts.0 |= 1 << UInt64(c) } else { prefixStarts.1 |= 1 << UInt64(c - 64) }
+            } else {
+                prefixAnyStart = true
+            }
             prefixed.append(entry)
             prefixed.sort { $0.words.count > $1.words.count }
         }
@@ -85,7 +104,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let candidates = byFirstKey[k] {
             for e in candidates where matches(e, words, at: i) { return e }
         }
-        for e in prefixed where matches(e, words, at: i) { return e }
+        if mayStartPrefixed(words, at: i) { for e in prefixed where matches(e, words, at: i) { return e } }
         return nil
     }
 
@@ -113,7 +132,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let candidates = byFirstKey[k] {
                 for e in candidates where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
             }
-            for e in prefixed where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
+            if mayStartPrefixed(words, at: i) {
+                for e in prefixed where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
+            }
         }
     }
 

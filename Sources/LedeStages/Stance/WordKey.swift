@@ -27,24 +27,51 @@ public enum WordKey {
     /// Strips common English inflections: `-ies/-ied → y`, `-ing`, `-ed`, `-es`, `-s`, a final `-e`,
     /// and a doubled final consonant left behind (`stopped → stop`). Never below three letters.
     /// Crude on purpose: both lexicon entries and text go through it, so consistency is what matters.
-    @inline(__always)
     static func stem(_ w: inout [Unicode.Scalar]) {
-        // Compares ASCII codes from the end: this runs once per token, so no suffix strings are built.
-        var n = w.count
-        if n <= 3 { return }
+        let n = w.withUnsafeMutableBufferPointer { stem($0, count: $0.count) }
+        w.removeLast(w.count - n)
+    }
+
+    /// The stemmer on a scratch buffer holding `count` lowercased scalars; returns the new length
+    /// (the `-ies → y` rule writes its `y` in place). The hot path runs it on one reused buffer.
+    @inline(__always)
+    static func stem(_ w: UnsafeMutableBufferPointer<Unicode.Scalar>, count: Int) -> Int {
+        // Compares ASCII codes from the end: no suffix strings are built.
+        var n = count
+        if n <= 3 { return n }
         @inline(__always) func c(_ k: Int) -> UInt32 { w[n - k].value }   // k-th scalar from the end
         let s: UInt32 = 115, e: UInt32 = 101, d: UInt32 = 100, i: UInt32 = 105, g: UInt32 = 103, u: UInt32 = 117
-        if n >= 6, c(3) == i, c(2) == e, c(1) == s || c(1) == d { w.removeLast(3); w.append("y"); return }
+        if n >= 6, c(3) == i, c(2) == e, c(1) == s || c(1) == d { n -= 2; w[n - 1] = "y"; return n }
         var stripped = false
-        if n >= 6, c(3) == i, c(2) == 110, c(1) == g { w.removeLast(3); stripped = true }
-        else if n >= 5, c(2) == e, c(1) == d { w.removeLast(2); stripped = true }
-        else if n >= 5, c(2) == e, c(1) == s, c(3) != s { w.removeLast(2) }
-        else if c(1) == s, c(2) != s, c(2) != u, c(2) != i { w.removeLast(1) }
-        n = w.count
+        if n >= 6, c(3) == i, c(2) == 110, c(1) == g { n -= 3; stripped = true }
+        else if n >= 5, c(2) == e, c(1) == d { n -= 2; stripped = true }
+        else if n >= 5, c(2) == e, c(1) == s, c(3) != s { n -= 2 }
+        else if c(1) == s, c(2) != s, c(2) != u, c(2) != i { n -= 1 }
         if stripped, n >= 4, w[n - 1] == w[n - 2] {
-            switch w[n - 1] { case "a", "e", "i", "o", "u", "l", "s", "z": break; default: w.removeLast() }
+            switch w[n - 1] { case "a", "e", "i", "o", "u", "l", "s", "z": break; default: n -= 1 }
         }
-        if w.count > 3, w.last == "e" { w.removeLast() }
+        if n > 3, w[n - 1] == "e" { n -= 1 }
+        return n
+    }
+
+    /// Lowercases `s[range]` into `out` (which must be long enough); returns the count written.
+    @inline(__always)
+    static func lowercase(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
+        var n = 0
+        for k in range {
+            let c = s[k]
+            if c.value < 0x80 {
+                out[n] = c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
+            } else if c == "’" {
+                out[n] = "'"
+            } else if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first {
+                out[n] = l
+            } else {
+                out[n] = c
+            }
+            n += 1
+        }
+        return n
     }
 
     /// FNV-1a over scalar values: stable across runs and processes (unlike `Hasher`), so keys can
@@ -78,7 +105,7 @@ public enum WordKey {
 
 /// The words of a stretch of text as keys, with the token index each came from.
 ///
-/// Built once per quotation or sentence; every matcher (targets, cues, negators) then scans the
+/// Built once per document; every matcher (targets, cues, negators) then scans the
 /// same array of integers.
 struct KeyedWords {
     /// Stemmed keys.
@@ -107,27 +134,39 @@ struct KeyedWords {
     init(_ document: Document, tokens range: Range<Int>) {
         let s = document.scalars
         scalars = s
-        var buffer: [Unicode.Scalar] = []
-        buffer.reserveCapacity(24)
         keys.reserveCapacity(range.count)
         spans.reserveCapacity(range.count)
-        for i in range {
-            let t = document.tokens[i]
-            switch t.kind {
-            case .word, .number:
-                WordKey.lowercase(s[t.span.start..<t.span.end], into: &buffer)
-                WordKey.stem(&buffer)
-                keys.append(WordKey.hash(buffer))
-            case .punctuation:
-                let c = s[t.span.start]
-                // Commas do not end a cue's scope ("would, in my view, not help"); sentence and
-                // clause punctuation does.
-                if c == "," || c == "-" || c == "–" { continue }
-                keys.append(KeyedWords.clauseBreak)
-            case .quote, .symbol:
-                continue
+        let tokens = document.tokens
+        // One scratch buffer for every word; longer words (rare) take the array path.
+        let scratchSize = 48
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: scratchSize) { scratch in
+            s.withUnsafeBufferPointer { s in
+                for i in range {
+                    let t = tokens[i]
+                    switch t.kind {
+                    case .word, .number:
+                        if t.span.length <= scratchSize {
+                            let n = WordKey.lowercase(s, t.span.start..<t.span.end, into: scratch)
+                            let m = WordKey.stem(scratch, count: n)
+                            keys.append(WordKey.hash(UnsafeBufferPointer(rebasing: scratch[0..<m])))
+                        } else {
+                            var buffer: [Unicode.Scalar] = []
+                            WordKey.lowercase(ArraySlice(s[t.span.start..<t.span.end]), into: &buffer)
+                            WordKey.stem(&buffer)
+                            keys.append(WordKey.hash(buffer))
+                        }
+                    case .punctuation:
+                        let c = s[t.span.start]
+                        // Commas do not end a cue's scope ("would, in my view, not help"); sentence and
+                        // clause punctuation does.
+                        if c == "," || c == "-" || c == "–" { continue }
+                        keys.append(KeyedWords.clauseBreak)
+                    case .quote, .symbol:
+                        continue
+                    }
+                    spans.append(t.span)
+                }
             }
-            spans.append(t.span)
         }
     }
 
