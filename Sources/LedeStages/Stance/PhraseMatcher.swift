@@ -14,6 +14,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     struct Entry: Sendable {
         var words: [Word]
         var payload: Payload
+        /// `words.count`, kept apart so the hot loop reads no array header.
+        var length: Int
+        /// A single keyed word: equal first keys already mean a match.
+        var single: Bool
     }
     struct Match {
         /// Position in the keyed words.
@@ -22,7 +26,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         var payload: Payload
     }
 
-    private var byFirstKey: [UInt64: [Entry]] = [:]
+    /// Entries grouped by first key, longest first in each group; the dictionary gives a group's
+    /// bounds (plain integers: looking them up retains nothing).
+    private var keyed: [Entry] = []
+    private var byFirstKey: [UInt64: Range<Int>] = [:]
     /// A 4096-bit filter of first keys: most words start no phrase, and a bit test is much
     /// cheaper than a dictionary probe.
     private var firstKeyBits = [UInt64](repeating: 0, count: 64)
@@ -42,7 +49,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         guard c < 128 else { return false }
         return c < 64 ? prefixStarts.0 & (1 << UInt64(c)) != 0 : prefixStarts.1 & (1 << UInt64(c - 64)) != 0
     }
-    var isEmpty: Bool { byFirstKey.isEmpty && prefixed.isEmpty }
+    var isEmpty: Bool { keyed.isEmpty && prefixed.isEmpty }
 
     init() {}
 
@@ -69,11 +76,28 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     mutating func add(_ phrase: String, _ payload: Payload) {
         guard let words = Self.words(of: phrase) else { return }
-        let entry = Entry(words: words, payload: payload)
+        var single = false
+        if words.count == 1, case .key = words[0] { single = true }
+        let entry = Entry(words: words, payload: payload, length: words.count, single: single)
         if case .key(let k) = words[0] {
             firstKeyBits[Int((k >> 6) & 63)] |= 1 << (k & 63)
-            byFirstKey[k, default: []].append(entry)
-            byFirstKey[k]!.sort { $0.words.count > $1.words.count }
+            // Rebuild the grouping: additions happen once, at stage construction.
+            var all = keyed + [entry]
+            all = all.enumerated().sorted { a, b in
+                let ka = Self.firstKey(a.element), kb = Self.firstKey(b.element)
+                if ka != kb { return ka < kb }
+                if a.element.length != b.element.length { return a.element.length > b.element.length }
+                return a.offset < b.offset
+            }.map(\.element)
+            keyed = all
+            byFirstKey = [:]
+            var i = 0
+            while i < all.count {
+                var j = i + 1
+                while j < all.count, Self.firstKey(all[j]) == Self.firstKey(all[i]) { j += 1 }
+                byFirstKey[Self.firstKey(all[i])] = i..<j
+                i = j
+            }
         } else {
             if case .prefix(let p) = words[0], let c = p.first?.value, c < 128 {
                 if c < 64 { prefixStarts.0 |= 1 << UInt64(c) } else { prefixStarts.1 |= 1 << UInt64(c - 64) }
@@ -83,6 +107,11 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             prefixed.append(entry)
             prefixed.sort { $0.words.count > $1.words.count }
         }
+    }
+
+    private static func firstKey(_ e: Entry) -> UInt64 {
+        if case .key(let k) = e.words[0] { return k }
+        return 0
     }
 
     @inline(__always)
@@ -101,8 +130,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// Longest match starting at `i`, if any.
     func match(_ words: KeyedWords, at i: Int) -> Entry? {
         let k = words.keys[i]
-        if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let candidates = byFirstKey[k] {
-            for e in candidates where matches(e, words, at: i) { return e }
+        if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+            for g in group where keyed[g].single || matches(keyed[g], words, at: i) { return keyed[g] }
         }
         if mayStartPrefixed(words, at: i) { for e in prefixed where matches(e, words, at: i) { return e } }
         return nil
@@ -129,8 +158,12 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         for i in positions {
             let k = words.keys[i]
             if k == KeyedWords.clauseBreak { continue }
-            if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let candidates = byFirstKey[k] {
-                for e in candidates where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
+            if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+                keyed.withUnsafeBufferPointer { entries in
+                    for g in group where entries[g].single || (i + entries[g].length <= positions.upperBound && matches(entries[g], words, at: i)) {
+                        body(i, entries[g].payload)
+                    }
+                }
             }
             if mayStartPrefixed(words, at: i) {
                 for e in prefixed where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
