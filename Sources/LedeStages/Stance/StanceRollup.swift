@@ -16,16 +16,19 @@ public enum StanceRollup {
 
     /// The majority of `labels` (ignoring `none`), or nil when none of them takes the target up.
     public static func majority(_ labels: [StanceLabel]) -> Tally? {
-        let voting = labels.filter { $0.label != .none }
-        guard !voting.isEmpty else { return nil }
-        var count: [StanceValue: Int] = [:]
-        var mass: [StanceValue: Double] = [:]
-        for l in voting { count[l.label, default: 0] += 1; mass[l.label, default: 0] += l.score }
-        // Fixed candidate order keeps ties deterministic; neutral first wins exact ties.
-        let order: [StanceValue] = [.neutral, .favor, .against]
-        var best = StanceValue.neutral
-        for v in order where (count[v] ?? 0, mass[v] ?? 0) > (count[best] ?? 0, mass[best] ?? 0) { best = v }
-        return Tally(label: best, score: (mass[best] ?? 0) / Double(voting.count), quotes: voting.count)
+        // Fixed slots instead of dictionaries: this runs per document and target.
+        let order: [StanceValue] = [.neutral, .favor, .against]   // neutral first wins exact ties
+        var count = [0, 0, 0], mass = [0.0, 0.0, 0.0]
+        var voting = 0
+        for l in labels {
+            let slot: Int
+            switch l.label { case .neutral: slot = 0; case .favor: slot = 1; case .against: slot = 2; case .none: continue }
+            count[slot] += 1; mass[slot] += l.score; voting += 1
+        }
+        guard voting > 0 else { return nil }
+        var best = 0
+        for v in 1..<3 where (count[v], mass[v]) > (count[best], mass[best]) { best = v }
+        return Tally(label: order[best], score: mass[best] / Double(voting), quotes: voting)
     }
 
     /// One ``SpeakerStance`` per resolved speaker and target, ordered by speaker then target order.

@@ -101,17 +101,24 @@ public struct StanceStage: Stage {
         // A model used without `require_terms` labels every target, mentioned or not.
         let ungated = tagger.model != nil && !options.require_terms
         if options.quotes {
+            let usesText = tagger.model != nil
             for q in document.quotes.indices {
                 let quote = document.quotes[q]
                 let window = words.positions(in: contextSpan(quote, document.sentences))
-                let content = quote.pieces.map { words.positions(in: $0) }.filter { !$0.isEmpty }
-                let text = { quote.pieces.map(string).joined(separator: " ") }
-                document.quotes[q].stance = targets.indices.map { t in
+                var content: [Range<Int>] = []
+                for piece in quote.pieces { let r = words.positions(in: piece); if !r.isEmpty { content.append(r) } }
+                var labels: [StanceLabel] = []
+                labels.reserveCapacity(targets.count)
+                for t in targets.indices {
                     guard ungated || mentioned(t, in: window) || content.contains(where: { mentioned(t, in: $0) }) else {
-                        return StanceLabel(target: targets[t].spec.id, label: .none, score: 1)
+                        labels.append(StanceLabel(target: targets[t].spec.id, label: .none, score: 1))
+                        continue
                     }
-                    return tagger.tag(words, content: content, cue: quote.cue, target: targets[t], text: text)
+                    // The model reads the quotation's text; the rule tagger only its keys.
+                    let text = usesText ? quote.pieces.map(string).joined(separator: " ") : ""
+                    labels.append(tagger.tag(words, content: content, cue: quote.cue, target: targets[t], text: { text }))
                 }
+                document.quotes[q].stance = labels
             }
             let ids = targets.map(\.spec.id)
             document.stances = StanceRollup.speakers(document.quotes, targets: ids)

@@ -134,40 +134,52 @@ struct KeyedWords {
     init(_ document: Document, tokens range: Range<Int>) {
         let s = document.scalars
         scalars = s
-        keys.reserveCapacity(range.count)
-        spans.reserveCapacity(range.count)
         let tokens = document.tokens
-        // One scratch buffer for every word; longer words (rare) take the array path.
+        // One scratch buffer for every word (longer words, rare, take the array path), and both
+        // output arrays written in place: this loop is the stage's main cost.
         let scratchSize = 48
-        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: scratchSize) { scratch in
+        var spanOut: [TextSpan] = []
+        keys = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: scratchSize) { scratch in
             s.withUnsafeBufferPointer { s in
-                for i in range {
-                    let t = tokens[i]
-                    switch t.kind {
-                    case .word, .number:
-                        if t.span.length <= scratchSize {
-                            let n = WordKey.lowercase(s, t.span.start..<t.span.end, into: scratch)
-                            let m = WordKey.stem(scratch, count: n)
-                            keys.append(WordKey.hash(UnsafeBufferPointer(rebasing: scratch[0..<m])))
-                        } else {
-                            var buffer: [Unicode.Scalar] = []
-                            WordKey.lowercase(ArraySlice(s[t.span.start..<t.span.end]), into: &buffer)
-                            WordKey.stem(&buffer)
-                            keys.append(WordKey.hash(buffer))
+                tokens.withUnsafeBufferPointer { tokens in
+                    [UInt64](unsafeUninitializedCapacity: range.count) { keyOut, written in
+                        spanOut = [TextSpan](unsafeUninitializedCapacity: range.count) { spanBuf, spanCount in
+                            var n = 0
+                            for i in range {
+                                let t = tokens[i]
+                                let key: UInt64
+                                switch t.kind {
+                                case .word, .number:
+                                    if t.span.length <= scratchSize {
+                                        let m = WordKey.stem(scratch, count: WordKey.lowercase(s, t.span.start..<t.span.end, into: scratch))
+                                        key = WordKey.hash(UnsafeBufferPointer(rebasing: scratch[0..<m]))
+                                    } else {
+                                        var buffer: [Unicode.Scalar] = []
+                                        WordKey.lowercase(ArraySlice(s[t.span.start..<t.span.end]), into: &buffer)
+                                        WordKey.stem(&buffer)
+                                        key = WordKey.hash(buffer)
+                                    }
+                                case .punctuation:
+                                    let c = s[t.span.start]
+                                    // Commas do not end a cue's scope ("would, in my view, not help");
+                                    // sentence and clause punctuation does.
+                                    if c == "," || c == "-" || c == "–" { continue }
+                                    key = KeyedWords.clauseBreak
+                                case .quote, .symbol:
+                                    continue
+                                }
+                                (keyOut.baseAddress! + n).initialize(to: key)
+                                (spanBuf.baseAddress! + n).initialize(to: t.span)
+                                n += 1
+                            }
+                            spanCount = n
+                            written = n
                         }
-                    case .punctuation:
-                        let c = s[t.span.start]
-                        // Commas do not end a cue's scope ("would, in my view, not help"); sentence and
-                        // clause punctuation does.
-                        if c == "," || c == "-" || c == "–" { continue }
-                        keys.append(KeyedWords.clauseBreak)
-                    case .quote, .symbol:
-                        continue
                     }
-                    spans.append(t.span)
                 }
             }
         }
+        spans = spanOut
     }
 
     static let clauseBreak: UInt64 = 0
