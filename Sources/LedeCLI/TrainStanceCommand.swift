@@ -38,12 +38,19 @@ struct TrainStanceCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Add target-specific copies of every feature.")
     var crossTarget = true
 
+    @Flag(inversion: .prefixedNo, help: "Add the rule lexicon's favor / against / neutral cue weights as features.")
+    var lexiconFeatures = true
+
+    @Option(help: "Drop features seen in fewer training examples than this.")
+    var minDf = 2
+
     @Option(help: "log2 of the hashed feature space.")
     var dimensionsLog2 = 20
 
     func validate() throws {
         if folds < 2 { throw ValidationError("--folds must be at least 2") }
         if let c, !(c > 0) { throw ValidationError("--c must be positive") }
+        if minDf < 1 { throw ValidationError("--min-df must be at least 1") }
         if !(10...24).contains(dimensionsLog2) { throw ValidationError("--dimensions-log2 must be between 10 and 24") }
     }
 
@@ -57,6 +64,8 @@ struct TrainStanceCommand: ParsableCommand {
         options.classBalanced = classBalanced
         options.features.cross_target = crossTarget
         options.features.dimensions_log2 = dimensionsLog2
+        options.features.lexicon_weight = lexiconFeatures ? options.features.lexicon_weight : 0
+        options.minDF = minDf
         let report = try StanceTrainer.train(examples, options: options)
         let bytes = try report.model.encoded()
         try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
