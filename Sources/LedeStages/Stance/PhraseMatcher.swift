@@ -155,18 +155,21 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// Calls `body` with the position and payload of every entry that matches anywhere in
     /// `positions`, overlapping ones included (one scan serves every target's terms).
     func forEachMatch(_ words: KeyedWords, in positions: Range<Int>, _ body: (Int, Payload) -> Void) {
-        for i in positions {
-            let k = words.keys[i]
-            if k == KeyedWords.clauseBreak { continue }
-            if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
-                keyed.withUnsafeBufferPointer { entries in
-                    for g in group where entries[g].single || (i + entries[g].length <= positions.upperBound && matches(entries[g], words, at: i)) {
-                        body(i, entries[g].payload)
+        // Buffers taken once for the whole scan: no reference counting per word.
+        keyed.withUnsafeBufferPointer { entries in
+            words.keys.withUnsafeBufferPointer { keys in
+                for i in positions {
+                    let k = keys[i]
+                    if k == KeyedWords.clauseBreak { continue }
+                    if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+                        for g in group where entries[g].single || (i + entries[g].length <= positions.upperBound && matches(entries[g], words, at: i)) {
+                            body(i, entries[g].payload)
+                        }
+                    }
+                    if mayStartPrefixed(words, at: i) {
+                        for e in prefixed where i + e.length <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
                     }
                 }
-            }
-            if mayStartPrefixed(words, at: i) {
-                for e in prefixed where i + e.words.count <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
             }
         }
     }

@@ -84,7 +84,20 @@ public struct StanceStage: Stage {
         }
         // One pass over the document's words, one scan per target for its terms; each quotation
         // then only looks up ranges. This keeps the stage a fraction of segmenting's cost.
-        let words = KeyedWords(document, tokens: 0..<document.tokens.count)
+        // Only the stretches around quotations are read, unless every sentence is tagged.
+        let stretches: [Range<Int>]
+        if options.sentences {
+            stretches = [0..<document.tokens.count]
+        } else {
+            var spans = document.quotes.map { contextSpan($0, document.sentences) }
+            spans.sort { $0.start < $1.start }
+            var merged: [TextSpan] = []
+            for span in spans {
+                if let last = merged.last, span.start <= last.end { merged[merged.count - 1].end = max(last.end, span.end) } else { merged.append(span) }
+            }
+            stretches = merged.map { tokenRange(document.tokens, covering: $0) }
+        }
+        let words = KeyedWords(document, tokens: stretches)
         var mentions = [[Int]](repeating: [], count: targets.count)
         allTerms.forEachMatch(words, in: 0..<words.keys.count) { position, t in
             if mentions[t].last != position { mentions[t].append(position) }
@@ -154,6 +167,17 @@ public struct StanceStage: Stage {
         let a = max(0, lo - options.context_sentences), b = min(sentences.count - 1, last + options.context_sentences)
         return TextSpan(min(quote.span.start, sentences[a].span.start), max(quote.span.end, sentences[b].span.end))
     }
+}
+
+/// Indices of the tokens that start inside `span` (tokens are sorted by start).
+func tokenRange(_ tokens: [Token], covering span: TextSpan) -> Range<Int> {
+    func lowerBound(_ offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+    let a = lowerBound(span.start)
+    return a..<max(a, lowerBound(span.end))
 }
 
 /// The rule tagger, or a model gated by target presence: the one call the stage and the CLI share.

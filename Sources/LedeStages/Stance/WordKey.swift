@@ -132,6 +132,12 @@ struct KeyedWords {
 
     /// Keys of the tokens in `range`; punctuation becomes a clause-break key so that windows stop at it.
     init(_ document: Document, tokens range: Range<Int>) {
+        self.init(document, tokens: [range])
+    }
+
+    /// Keys of the tokens in several ascending, disjoint ranges (the stretches around quotations);
+    /// a clause break separates them so no phrase matches across a gap.
+    init(_ document: Document, tokens ranges: [Range<Int>]) {
         let s = document.scalars
         scalars = s
         let tokens = document.tokens
@@ -142,9 +148,18 @@ struct KeyedWords {
         keys = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: scratchSize) { scratch in
             s.withUnsafeBufferPointer { s in
                 tokens.withUnsafeBufferPointer { tokens in
-                    [UInt64](unsafeUninitializedCapacity: range.count) { keyOut, written in
-                        spanOut = [TextSpan](unsafeUninitializedCapacity: range.count) { spanBuf, spanCount in
+                    let capacity = ranges.reduce(0) { $0 + $1.count + 1 }
+                    return [UInt64](unsafeUninitializedCapacity: capacity) { keyOut, written in
+                        spanOut = [TextSpan](unsafeUninitializedCapacity: capacity) { spanBuf, spanCount in
                             var n = 0
+                            for (r, range) in ranges.enumerated() {
+                            if r > 0, !range.isEmpty {
+                                // An empty span at the next stretch's start keeps spans ascending.
+                                let at = tokens[range.lowerBound].span.start
+                                (keyOut.baseAddress! + n).initialize(to: KeyedWords.clauseBreak)
+                                (spanBuf.baseAddress! + n).initialize(to: TextSpan(at, at))
+                                n += 1
+                            }
                             for i in range {
                                 let t = tokens[i]
                                 let key: UInt64
@@ -171,6 +186,7 @@ struct KeyedWords {
                                 (keyOut.baseAddress! + n).initialize(to: key)
                                 (spanBuf.baseAddress! + n).initialize(to: t.span)
                                 n += 1
+                            }
                             }
                             spanCount = n
                             written = n
