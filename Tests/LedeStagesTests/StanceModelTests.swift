@@ -1,4 +1,6 @@
 import Foundation
+import LedeConfig
+import LedeCore
 import LedeLearn
 import LedeStages
 import Testing
@@ -85,5 +87,35 @@ struct StanceModelTests {
         let jsonl = try StanceDataset.parseJSONLines("{\"id\":\"1\",\"text\":\"Back it, now\",\"target\":\"tax\",\"label\":\"favor\"}\n", source: "x", requireLabels: true)
         #expect(jsonl[0].text == csv[0].text && jsonl[0].label == csv[0].label)
         #expect(throws: StanceDataError.self) { try StanceDataset.parseJSONLines("{\"text\":\"x\",\"target\":\"t\",\"label\":\"maybe\"}", source: "x", requireLabels: true) }
+    }
+}
+
+@Suite("Stance stage with a model")
+struct StanceStageModelTests {
+    @Test func pipelineLoadsAModelRelativeToItsFileAndAppliesIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-stance-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/models", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let report = try StanceTrainer.train(StanceModelTests.training, options: StanceModelTests.options())
+        try report.model.encoded().write(to: URL(fileURLWithPath: dir + "/models/m.json"))
+
+        let yaml = """
+            stages:
+              - normalize: {}
+              - segment: {}
+              - stance:
+                  targets:
+                    - {id: carbon, terms: [tax], model_target: tax}
+                  model: models/m.json
+                  quotes: false
+                  sentences: true
+            """
+        let pipeline = try PipelineLoader(registry: BuiltInStages.registry(), checkPaths: false).load(yaml: yaml, file: dir + "/p.yaml")
+        var d = Document(id: "a", text: "Scrap this burden of a tax. The weather was mild.")
+        for s in pipeline.stages { try s.stage.process(&d) }
+        let rows = try #require(d.extensions["stance.sentences"]?.array)
+        #expect(rows.count == 1)
+        #expect(rows.first?["target"]?.string == "carbon")
+        #expect(rows.first?["label"]?.string == "against")
     }
 }
