@@ -73,6 +73,10 @@ struct StanceRuleTaggerTests {
     @Test func wildcardAndInflectedTerms() {
         let embargo = StanceTargetSpec(id: "embargo", terms: ["embargo*"])
         #expect(label("The embargoes have failed and should be scrapped.", embargo).label == .against)
+        #expect(label("EMBARGOES have failed and should be scrapped.", embargo).label == .against)
+        // A typographic apostrophe in the text meets an ASCII one in the term.
+        #expect(label("O’Neillplan is a disaster.", StanceTargetSpec(id: "p", terms: ["o'neill*"])).label == .against)
+        #expect(label("Embarrassing, and it should be scrapped.", embargo).label == .none)
         #expect(WordKey.stemmed("urged") == WordKey.stemmed("urge"))
         #expect(WordKey.stemmed("stopped") == WordKey.stemmed("stop"))
         #expect(WordKey.stemmed("subsidies") == WordKey.stemmed("subsidy"))

@@ -35,20 +35,33 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var firstKeyBits = [UInt64](repeating: 0, count: 64)
     /// Entries starting with a prefix word cannot be indexed by key; they are few (YAML wildcards).
     private var prefixed: [Entry] = []
-    /// ASCII first letters of the prefix entries (bit per code), so a word that cannot start
-    /// any of them skips the list; `prefixAnyStart` when one starts otherwise.
-    private var prefixStarts: (UInt64, UInt64) = (0, 0)
+    /// The first three letters (5 bits each) of every prefix entry, as a 32768-bit filter, so a
+    /// word that cannot start any of them skips the list; `prefixAnyStart` when a prefix begins
+    /// with a non-ASCII letter.
+    private var prefixTrigrams = [UInt64](repeating: 0, count: 512)
     private var prefixAnyStart = false
+
+    @inline(__always)
+    private static func letter(_ c: Unicode.Scalar?) -> Int {
+        guard let c else { return 0 }
+        if c == "’" { return 39 & 31 }   // read as an apostrophe, as ``WordKey`` does
+        guard c.value < 128 else { return 0 }
+        return Int(c.value & 31)   // case-insensitive for letters
+    }
 
     @inline(__always)
     private func mayStartPrefixed(_ words: KeyedWords, at i: Int) -> Bool {
         if prefixed.isEmpty { return false }
         if prefixAnyStart { return true }
-        var c = words.scalars[words.spans[i].start].value
-        if c >= 65 && c <= 90 { c += 32 }
-        guard c < 128 else { return false }
-        return c < 64 ? prefixStarts.0 & (1 << UInt64(c)) != 0 : prefixStarts.1 & (1 << UInt64(c - 64)) != 0
+        let span = words.spans[i]
+        let s = words.scalars
+        let c1 = Self.letter(s[span.start])
+        let c2 = span.length > 1 ? Self.letter(s[span.start + 1]) : 0
+        let c3 = span.length > 2 ? Self.letter(s[span.start + 2]) : 0
+        let bit = c1 << 10 | c2 << 5 | c3
+        return prefixTrigrams[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
+
     var isEmpty: Bool { keyed.isEmpty && prefixed.isEmpty }
 
     init() {}
@@ -99,8 +112,16 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                 i = j
             }
         } else {
-            if case .prefix(let p) = words[0], let c = p.first?.value, c < 128 {
-                if c < 64 { prefixStarts.0 |= 1 << UInt64(c) } else { prefixStarts.1 |= 1 << UInt64(c - 64) }
+            if case .prefix(let p) = words[0], !p.isEmpty, p.prefix(3).allSatisfy({ $0.value < 128 }) {
+                let fixed = p.prefix(3).map { Self.letter($0) }
+                for c1 in 0..<32 where c1 == fixed[0] {
+                    for c2 in 0..<32 where fixed.count < 2 || c2 == fixed[1] {
+                        for c3 in 0..<32 where fixed.count < 3 || c3 == fixed[2] {
+                            let bit = c1 << 10 | c2 << 5 | c3
+                            prefixTrigrams[bit >> 6] |= 1 << UInt64(bit & 63)
+                        }
+                    }
+                }
             } else {
                 prefixAnyStart = true
             }
@@ -167,7 +188,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                         }
                     }
                     if mayStartPrefixed(words, at: i) {
-                        for e in prefixed where i + e.length <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
+                        prefixed.withUnsafeBufferPointer { prefixed in
+                            for e in prefixed.indices where i + prefixed[e].length <= positions.upperBound && matches(prefixed[e], words, at: i) { body(i, prefixed[e].payload) }
+                        }
                     }
                 }
             }
