@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedeCore
 import LedeLearn
 import LedeStages
 

@@ -1,4 +1,5 @@
 import Foundation
+import LedeCore
 
 /// One labelled (or unlabelled) line of stance data: the `train-stance` / `classify-stance` format.
 public struct StanceExample: Sendable, Equatable {
@@ -8,39 +9,18 @@ public struct StanceExample: Sendable, Equatable {
     /// Lowercased label (`favor`, `against`, `neutral`, `none`), or nil when the line has none.
     public var label: String?
     /// The line's original JSON object (for `classify-stance`, which prints it back with additions).
-    public var fields: [String: JSONField]
-    public init(id: String, text: String, target: String, label: String?, fields: [String: JSONField] = [:]) {
+    public var fields: [String: JSONValue]
+    public init(id: String, text: String, target: String, label: String?, fields: [String: JSONValue] = [:]) {
         self.id = id; self.text = text; self.target = target; self.label = label; self.fields = fields
     }
 }
 
-/// A JSON value kept as read, so lines printed back keep their other fields.
-public indirect enum JSONField: Codable, Sendable, Equatable {
-    case null, bool(Bool), number(Double), string(String), array([JSONField]), object([String: JSONField])
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONField].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONField].self)) }
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .null: try c.encodeNil()
-        case .bool(let b): try c.encode(b)
-        case .number(let n): if n.rounded() == n, abs(n) < 1e15 { try c.encode(Int(n)) } else { try c.encode(n) }
-        case .string(let s): try c.encode(s)
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
-        }
-    }
+extension JSONValue {
+    /// A field as text: strings as they are, whole numbers without a decimal point (ids are often numbers).
     var text: String? {
         switch self {
         case .string(let s): return s
-        case .number(let n): return n.rounded() == n ? String(Int(n)) : String(n)
+        case .number(let n): return n.rounded() == n && abs(n) < 1e15 ? String(Int(n)) : String(n)
         default: return nil
         }
     }
@@ -73,7 +53,7 @@ public enum StanceDataset {
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
-            guard case .object(let o)? = try? JSONDecoder().decode(JSONField.self, from: Data(trimmed.utf8)) else {
+            guard case .object(let o)? = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)) else {
                 throw StanceDataError("\(source):\(n + 1): not a JSON object")
             }
             out.append(try example(o, where: "\(source):\(n + 1)", index: out.count, requireLabels: requireLabels))
@@ -86,7 +66,7 @@ public enum StanceDataset {
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else { return [] }
         var out: [StanceExample] = []
         for (n, row) in rows.dropFirst().enumerated() where !(row.count == 1 && row[0].isEmpty) {
-            var o: [String: JSONField] = [:]
+            var o: [String: JSONValue] = [:]
             for (i, name) in header.enumerated() where i < row.count { o[name] = .string(row[i]) }
             if o["label"] == .string("") { o["label"] = nil }
             out.append(try example(o, where: "\(source):row \(n + 2)", index: out.count, requireLabels: requireLabels))
@@ -94,7 +74,7 @@ public enum StanceDataset {
         return out
     }
 
-    static func example(_ o: [String: JSONField], where place: String, index: Int, requireLabels: Bool) throws -> StanceExample {
+    static func example(_ o: [String: JSONValue], where place: String, index: Int, requireLabels: Bool) throws -> StanceExample {
         guard let text = o["text"]?.text else { throw StanceDataError("\(place): missing \"text\"") }
         guard let target = o["target"]?.text, !target.isEmpty else { throw StanceDataError("\(place): missing \"target\"") }
         var label = o["label"]?.text?.lowercased()

@@ -80,10 +80,13 @@ public struct FeatureHasher: Sendable {
     }
 
     public func counts(text: String, target: String) -> HashedCounts {
-        let scalars = Array(text.unicodeScalars)
+        // One tokenization serves the n-grams and the lexicon block.
+        var document = Document(id: "text", text: text)
+        document.tokens = Tokenizer.tokens(document.scalars)
+        let scalars = document.scalars
         var words: [[Unicode.Scalar]] = []
         var buffer: [Unicode.Scalar] = []
-        for t in Tokenizer.tokens(scalars) {
+        for t in document.tokens {
             switch t.kind {
             case .word, .number:
                 WordKey.lowercase(scalars[t.span.start..<t.span.end], into: &buffer)
@@ -120,8 +123,6 @@ public struct FeatureHasher: Sendable {
         }
         var lexicon: [UInt32: Float] = [:]
         if config.lexicon_weight > 0 {
-            var document = Document(id: "text", text: text)
-            document.tokens = Tokenizer.tokens(document.scalars)
             let keyed = KeyedWords(document, tokens: 0..<document.tokens.count)
             let weighing = Self.rules.weigh(keyed, content: [0..<keyed.keys.count], cueVerb: nil, targetCues: PhraseMatcher())
             let net = weighing.favor - weighing.against

@@ -28,6 +28,8 @@ public enum StanceRollup {
         guard voting > 0 else { return nil }
         var best = 0
         for v in 1..<3 where (count[v], mass[v]) > (count[best], mass[best]) { best = v }
+        // Favor and against level on both counts: a split record is not a position.
+        if best != 0, (count[1], mass[1]) == (count[2], mass[2]) { best = 0 }
         return Tally(label: order[best], score: mass[best] / Double(voting), quotes: voting)
     }
 

@@ -7,21 +7,21 @@ import LedeCore
 /// sides makes them meet without a morphological analyser, and hashing the stripped form (FNV-1a)
 /// lets the hot path compare 64-bit keys instead of allocating a `String` per token.
 public enum WordKey {
-    /// Lowercases a word's scalars into `buffer` (ASCII fast path; other letters via Unicode properties).
+    /// One scalar lowercased (ASCII fast path; other letters via Unicode properties), with the
+    /// typographic apostrophe read as `'` so "don’t" and "don't" meet.
+    @inline(__always)
+    static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        if c.value < 0x80 { return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c }
+        if c == "’" { return "'" }
+        if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first { return l }
+        return c
+    }
+
+    /// Lowercases a word's scalars into `buffer`.
     @inline(__always)
     static func lowercase(_ s: ArraySlice<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) {
         buffer.removeAll(keepingCapacity: true)
-        for c in s {
-            if c.value < 0x80 {
-                buffer.append(c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c)
-            } else if c == "’" {
-                buffer.append("'")
-            } else if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first {
-                buffer.append(l)
-            } else {
-                buffer.append(c)
-            }
-        }
+        for c in s { buffer.append(lower(c)) }
     }
 
     /// Strips common English inflections: `-ies/-ied → y`, `-ing`, `-ed`, `-es`, `-s`, a final `-e`,
@@ -58,19 +58,7 @@ public enum WordKey {
     @inline(__always)
     static func lowercase(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
         var n = 0
-        for k in range {
-            let c = s[k]
-            if c.value < 0x80 {
-                out[n] = c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
-            } else if c == "’" {
-                out[n] = "'"
-            } else if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first {
-                out[n] = l
-            } else {
-                out[n] = c
-            }
-            n += 1
-        }
+        for k in range { out[n] = lower(s[k]); n += 1 }
         return n
     }
 
@@ -120,13 +108,7 @@ struct KeyedWords {
     func hasPrefix(_ i: Int, _ prefix: [Unicode.Scalar]) -> Bool {
         let span = spans[i]
         guard span.length >= prefix.count else { return false }
-        for (j, p) in prefix.enumerated() {
-            var c = scalars[span.start + j]
-            if c.value < 0x80 { if c.value >= 65 && c.value <= 90 { c = Unicode.Scalar(c.value + 32)! } }
-            else if c == "’" { c = "'" }
-            else if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first { c = l }
-            if c != p { return false }
-        }
+        for (j, p) in prefix.enumerated() where WordKey.lower(scalars[span.start + j]) != p { return false }
         return true
     }
 
