@@ -17,8 +17,8 @@ struct ClassifyStanceCommand: ParsableCommand {
     var file: String?
 
     func run() throws {
-        let m: LinearStanceModel
-        do { m = try LinearStanceModel(path: model) } catch let e as StanceModelError { throw ValidationError(e.message) }
+        // A model error is not a usage error: thrown as is, it prints without the usage text.
+        let m = try LinearStanceModel(path: model)
         let examples = try StanceDataset.read(path: file ?? "-", requireLabels: false)
         for line in try Self.classify(examples, model: m) { print(line) }
     }

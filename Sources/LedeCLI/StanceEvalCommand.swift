@@ -31,8 +31,7 @@ struct StanceEvalCommand: ParsableCommand {
         let rule = Self.evaluate(examples, predict: Self.ruleTagger(specs))
         sections.append("rule tagger\n" + Self.describe(rule))
         if let model {
-            let m: LinearStanceModel
-            do { m = try LinearStanceModel(path: model) } catch let e as StanceModelError { throw ValidationError(e.message) }
+            let m = try LinearStanceModel(path: model)
             let scores = Self.evaluate(examples) { m.predict(text: $0.text, target: $0.target).label }
             sections.append("model \(model)\n" + Self.describe(scores))
         }
