@@ -7,7 +7,7 @@ let package = Package(
     name: "Lede",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "LedeKit", targets: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeCLI"]),
+        .library(name: "LedeKit", targets: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeLearn", "LedeEval", "LedeCLI"]),
         .executable(name: "lede", targets: ["lede"]),
         .library(name: "LedePluginKit", targets: ["LedePluginKit"]),
     ],
@@ -30,8 +30,11 @@ let package = Package(
         // Built-in stages, one folder per YAML stage name.
         .target(name: "LedeStages", dependencies: ["LedeCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Resources")],
                 swiftSettings: strict),
+        // Training and scoring of the linear stance model (`lede train-stance`, `eval-stance`).
+        .target(name: "LedeLearn", dependencies: ["LedeStages"], swiftSettings: strict),
         // The command line, callable with extra stages so users can build their own `lede`.
-        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeEval",
+        .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeEval", "LedeLearn",
+                                                 .product(name: "Yams", package: "Yams"),
                                                  .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                                  .product(name: "Logging", package: "swift-log")],
                 swiftSettings: strict),
@@ -59,13 +62,16 @@ let package = Package(
         // Helpers shared by the test suites (CSV reading, scratch folders).
         .target(name: "LedeTesting", swiftSettings: strict),
         .testTarget(name: "LedeRunnerTests", dependencies: ["LedeRunner", "LedeStages", "LedeConfig", "LedeTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTesting"]),
+        .testTarget(name: "LedeStagesTests", dependencies: ["LedeStages", "LedeLearn", "LedeConfig", .product(name: "Yams", package: "Yams")],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTesting", "LedeLearn", "LedeStages"]),
         .testTarget(name: "LedeEvalTests", dependencies: ["LedeEval"]),
         // Throughput of normalize + segment against the I/O floor: `Benchmarks/run-segment`.
         .executableTarget(name: "lede-bench-segment", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/segment"),
 
         // The trainable attribution tagger: readers, training, model files, the `model:` option.
         .testTarget(name: "LedeAttributionTests", dependencies: ["LedeEval", "LedeStages", "LedeConfig"], exclude: ["Fixtures"]),
+        // Cost of the stance stage over the rest of the pipeline: `Benchmarks/run-stance`.
+        .executableTarget(name: "lede-bench-stance", dependencies: ["LedeCore", "LedeStages"], path: "Benchmarks/stance"),
     ]
 )

@@ -15,7 +15,8 @@ public struct Lede: ParsableCommand {
         Start with `lede run pipelines/default.yaml`, list stages with `lede stages`.
         """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, EvalCommand.self, TrainQuotesCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, EvalCommand.self,
+                      TrainQuotesCommand.self, TrainStanceCommand.self, ClassifyStanceCommand.self, StanceEvalCommand.self])
 
     public init() {}
 

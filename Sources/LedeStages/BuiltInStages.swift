@@ -10,6 +10,7 @@ public enum BuiltInStages {
         NormalizeStage.self,
         QuotesStage.self,
         SegmentStage.self,
+        StanceStage.self,
     ]
 
     public static func registry() -> StageRegistry {

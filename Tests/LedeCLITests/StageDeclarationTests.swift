@@ -7,7 +7,7 @@ import Testing
 struct StageDeclarationTests {
     /// A rename or removal of a built-in stage breaks users' pipelines: make it a visible change.
     @Test func builtInStageNamesAreStable() {
-        #expect(BuiltInStages.registry().names == ["emit", "exec", "normalize", "quotes", "segment"])
+        #expect(BuiltInStages.registry().names == ["emit", "exec", "normalize", "quotes", "segment", "stance"])
     }
 
     /// `lede stages` and unknown-key checks read `spec`; decoding reads the type. They must agree.

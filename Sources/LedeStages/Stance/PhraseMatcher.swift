@@ -1,0 +1,207 @@
+import LedeCore
+
+/// Finds lexicon phrases ("call for", "would not fundamentally alter", "embargo*") in keyed words.
+///
+/// Phrases are tokenized with the same ``Tokenizer`` and stemmed with the same ``StemKey`` as the
+/// text, so "don't back" in a lexicon meets "don’t backing" in an article. A word ending in `*` is a
+/// prefix (matched on the lowercased, unstemmed word). Matching is greedy longest-first and
+/// non-overlapping, indexed by the first word's key so a scan costs one dictionary probe per word.
+struct PhraseMatcher<Payload: Sendable>: Sendable {
+    enum Word: Sendable, Equatable {
+        case key(UInt64)
+        case prefix([Unicode.Scalar])
+    }
+    struct Entry: Sendable {
+        var words: [Word]
+        var payload: Payload
+        /// `words.count`, kept apart so the hot loop reads no array header.
+        var length: Int
+        /// A single keyed word: equal first keys already mean a match.
+        var single: Bool
+    }
+    struct Match {
+        /// Position in the keyed words.
+        var start: Int
+        var count: Int
+        var payload: Payload
+    }
+
+    /// Entries grouped by first key, longest first in each group; the dictionary gives a group's
+    /// bounds (plain integers: looking them up retains nothing).
+    private var keyed: [Entry] = []
+    private var byFirstKey: [UInt64: Range<Int>] = [:]
+    /// A 4096-bit filter of first keys: most words start no phrase, and a bit test is much
+    /// cheaper than a dictionary probe.
+    private var firstKeyBits = [UInt64](repeating: 0, count: 64)
+    /// Entries starting with a prefix word cannot be indexed by key; they are few (YAML wildcards).
+    private var prefixed: [Entry] = []
+    /// The first three letters (5 bits each) of every prefix entry, as a 32768-bit filter, so a
+    /// word that cannot start any of them skips the list; `prefixAnyStart` when a prefix begins
+    /// with a non-ASCII letter.
+    private var prefixTrigrams = [UInt64](repeating: 0, count: 512)
+    private var prefixAnyStart = false
+
+    @inline(__always)
+    private static func letter(_ c: Unicode.Scalar?) -> Int {
+        guard let c else { return 0 }
+        if c == "’" { return 39 & 31 }   // read as an apostrophe, as ``StemKey`` does
+        guard c.value < 128 else { return 0 }
+        return Int(c.value & 31)   // case-insensitive for letters
+    }
+
+    @inline(__always)
+    private func mayStartPrefixed(_ words: KeyedWords, at i: Int) -> Bool {
+        if prefixed.isEmpty { return false }
+        if prefixAnyStart { return true }
+        let span = words.spans[i]
+        let s = words.scalars
+        let c1 = Self.letter(s[span.start])
+        let c2 = span.length > 1 ? Self.letter(s[span.start + 1]) : 0
+        let c3 = span.length > 2 ? Self.letter(s[span.start + 2]) : 0
+        let bit = c1 << 10 | c2 << 5 | c3
+        return prefixTrigrams[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    var isEmpty: Bool { keyed.isEmpty && prefixed.isEmpty }
+
+    init() {}
+
+    /// Splits a phrase into words; returns nil for a phrase with no words.
+    static func words(of phrase: String) -> [Word]? {
+        var out: [Word] = []
+        for piece in phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if piece.hasSuffix("*"), piece.count > 1 {
+                var buffer: [Unicode.Scalar] = []
+                StemKey.lowercase(Array(piece.dropLast().unicodeScalars)[...], into: &buffer)
+                out.append(.prefix(buffer))
+                continue
+            }
+            let scalars = Array(piece.unicodeScalars)
+            var buffer: [Unicode.Scalar] = []
+            for t in Tokenizer.tokens(scalars) where t.kind == .word || t.kind == .number {
+                StemKey.lowercase(scalars[t.span.start..<t.span.end], into: &buffer)
+                StemKey.stem(&buffer)
+                out.append(.key(StemKey.hash(buffer)))
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    mutating func add(_ phrase: String, _ payload: Payload) {
+        guard let words = Self.words(of: phrase) else { return }
+        var single = false
+        if words.count == 1, case .key = words[0] { single = true }
+        let entry = Entry(words: words, payload: payload, length: words.count, single: single)
+        if case .key(let k) = words[0] {
+            firstKeyBits[Int((k >> 6) & 63)] |= 1 << (k & 63)
+            // Rebuild the grouping: additions happen once, at stage construction.
+            var all = keyed + [entry]
+            all = all.enumerated().sorted { a, b in
+                let ka = Self.firstKey(a.element), kb = Self.firstKey(b.element)
+                if ka != kb { return ka < kb }
+                if a.element.length != b.element.length { return a.element.length > b.element.length }
+                return a.offset < b.offset
+            }.map(\.element)
+            keyed = all
+            byFirstKey = [:]
+            var i = 0
+            while i < all.count {
+                var j = i + 1
+                while j < all.count, Self.firstKey(all[j]) == Self.firstKey(all[i]) { j += 1 }
+                byFirstKey[Self.firstKey(all[i])] = i..<j
+                i = j
+            }
+        } else {
+            if case .prefix(let p) = words[0], !p.isEmpty, p.prefix(3).allSatisfy({ $0.value < 128 }) {
+                let fixed = p.prefix(3).map { Self.letter($0) }
+                for c1 in 0..<32 where c1 == fixed[0] {
+                    for c2 in 0..<32 where fixed.count < 2 || c2 == fixed[1] {
+                        for c3 in 0..<32 where fixed.count < 3 || c3 == fixed[2] {
+                            let bit = c1 << 10 | c2 << 5 | c3
+                            prefixTrigrams[bit >> 6] |= 1 << UInt64(bit & 63)
+                        }
+                    }
+                }
+            } else {
+                prefixAnyStart = true
+            }
+            prefixed.append(entry)
+            prefixed.sort { $0.words.count > $1.words.count }
+        }
+    }
+
+    private static func firstKey(_ e: Entry) -> UInt64 {
+        if case .key(let k) = e.words[0] { return k }
+        return 0
+    }
+
+    @inline(__always)
+    private func matches(_ entry: Entry, _ words: KeyedWords, at i: Int) -> Bool {
+        guard i + entry.words.count <= words.keys.count else { return false }
+        for (j, w) in entry.words.enumerated() {
+            switch w {
+            case .key(let k): if words.keys[i + j] != k { return false }
+            case .prefix(let p):
+                if words.keys[i + j] == KeyedWords.clauseBreak || !words.hasPrefix(i + j, p) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Longest match starting at `i`, if any.
+    func match(_ words: KeyedWords, at i: Int) -> Entry? {
+        let k = words.keys[i]
+        if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+            for g in group where keyed[g].single || matches(keyed[g], words, at: i) { return keyed[g] }
+        }
+        if mayStartPrefixed(words, at: i) { for e in prefixed where matches(e, words, at: i) { return e } }
+        return nil
+    }
+
+    /// All non-overlapping matches in `positions` (ascending), longest first at each position.
+    func scan(_ words: KeyedWords, in positions: Range<Int>) -> [Match] {
+        var out: [Match] = []
+        var i = positions.lowerBound
+        while i < positions.upperBound {
+            if words.keys[i] != KeyedWords.clauseBreak, let e = match(words, at: i), i + e.words.count <= positions.upperBound {
+                out.append(Match(start: i, count: e.words.count, payload: e.payload))
+                i += e.words.count
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Calls `body` with the position and payload of every entry that matches anywhere in
+    /// `positions`, overlapping ones included (one scan serves every target's terms).
+    func forEachMatch(_ words: KeyedWords, in positions: Range<Int>, _ body: (Int, Payload) -> Void) {
+        // Buffers taken once for the whole scan: no reference counting per word.
+        keyed.withUnsafeBufferPointer { entries in
+            words.keys.withUnsafeBufferPointer { keys in
+                for i in positions {
+                    let k = keys[i]
+                    if k == KeyedWords.clauseBreak { continue }
+                    if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+                        for g in group where entries[g].single || (i + entries[g].length <= positions.upperBound && matches(entries[g], words, at: i)) {
+                            body(i, entries[g].payload)
+                        }
+                    }
+                    if mayStartPrefixed(words, at: i) {
+                        prefixed.withUnsafeBufferPointer { prefixed in
+                            for e in prefixed.indices where i + prefixed[e].length <= positions.upperBound && matches(prefixed[e], words, at: i) { body(i, prefixed[e].payload) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether any entry occurs in `positions`.
+    func occurs(_ words: KeyedWords, in positions: Range<Int>) -> Bool {
+        for i in positions where words.keys[i] != KeyedWords.clauseBreak {
+            if let e = match(words, at: i), i + e.words.count <= positions.upperBound { return true }
+        }
+        return false
+    }
+}
