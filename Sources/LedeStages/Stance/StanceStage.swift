@@ -16,7 +16,7 @@ public struct StanceStage: Stage {
 
         public static let spec: [OptionSpec] = [
             .init("targets", "list of {id, terms, description?, favor?, against?, model_target?}", "What stances are about: `terms` put a target in play (`embargo*` is a prefix wildcard, phrases allowed); `favor`/`against` are cue phrases specific to the target."),
-            .init("model", "string", "Path (relative to the pipeline file) of a model from `lede train-stance`; empty for the rule tagger."),
+            .init("model", "string", "Path (relative to the current directory) of a model from `lede train-stance`; empty for the rule tagger."),
             .init("quotes", "bool", "Tag quotations (needs the quotes layer) and roll them up per speaker and document."),
             .init("sentences", "bool", "Also tag every sentence that mentions a target, into extensions[\"stance.sentences\"] (offsets into the original text)."),
             .init("context_sentences", "int", "Sentences before and after a quotation where a target mention still puts it in play (a quotation often continues the previous sentence's topic: `… on the tax. \"We support it.\"`)."),
@@ -68,7 +68,7 @@ public struct StanceStage: Stage {
         if options.model.isEmpty {
             tagger = StanceTagger(rules: RuleTagger(lexicon: .shipped), model: nil, requireTerms: true)
         } else {
-            let path = context.resourcePath(options.model)
+            let path = options.model   // relative to the current directory, like every path in a pipeline
             do {
                 tagger = StanceTagger(rules: RuleTagger(lexicon: .shipped), model: try LinearStanceModel(path: path), requireTerms: options.require_terms)
             } catch let error as StanceModelError {
