@@ -132,7 +132,7 @@ struct StanceStageTests {
             #expect(d.file == "pipelines/p.yaml")
             #expect((d.line, d.column) == (7, 14))
             #expect(d.message.contains("option 'model'"))
-            #expect(d.message.contains("pipelines/models/missing.json"))
+            #expect(d.message.contains("'models/missing.json' does not exist"))
             #expect(d.message.contains("does not exist"))
         } catch {
             Issue.record("unexpected error \(error)")
