@@ -28,17 +28,6 @@ let filler = ["The meeting ran past midnight, and the room stayed full until the
               "The proposal now goes to the full council, which meets again in two weeks.",
               "Several members held hand-lettered signs reading “Test first.”"]
 
-/// Seeded, so every run measures the same text.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
 nonisolated(unsafe) var rng = SplitMix64(state: 42)
 func pick<T>(_ a: [T]) -> T { a[Int.random(in: 0..<a.count, using: &rng)] }
 

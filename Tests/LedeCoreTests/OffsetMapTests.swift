@@ -37,7 +37,7 @@ struct OffsetMapTests {
     /// Random rewrites: every copied working scalar must map to an equal original scalar, and every
     /// span's original must contain the originals of its scalars — through two composed rewrites.
     @Test(arguments: 0..<40) func composedRandomRewritesMapBack(seed: Int) {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         let alphabet = Array("abc de\u{301}😀\n".unicodeScalars)
         let original = (0..<Int(rng.next() % 60)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
         let (first, map1) = randomRewrite(original, &rng)
@@ -63,7 +63,7 @@ struct OffsetMapTests {
     }
 
     /// Keeps, drops, duplicates or replaces scalars at random, recording the map.
-    private func randomRewrite(_ input: [Unicode.Scalar], _ rng: inout SplitMix) -> ([Unicode.Scalar], OffsetMap) {
+    private func randomRewrite(_ input: [Unicode.Scalar], _ rng: inout SplitMix64) -> ([Unicode.Scalar], OffsetMap) {
         var out: [Unicode.Scalar] = []
         var b = OffsetMapBuilder()
         var i = 0
@@ -81,18 +81,6 @@ struct OffsetMapTests {
     }
 }
 
-/// A small deterministic generator so property tests are reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E3779B97F4A7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Offset map inverse")
 struct OffsetMapInverseTests {

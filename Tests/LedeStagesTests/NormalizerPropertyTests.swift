@@ -5,16 +5,6 @@ import Testing
 /// Random texts full of what normalization rewrites; every working span must map back to an
 /// original slice that normalizes to the same working text.
 struct NormalizerPropertyTests {
-    struct Rng: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let pieces: [String] = [
         "harbor", "Ruiz", "said", "the", "U.S.", "3.5", "don't", "Russia’s", "co-op", ".", ",", "?", "\"", "“", "”", "—",
@@ -26,7 +16,7 @@ struct NormalizerPropertyTests {
         "â€™", "â€œ", "â€", "Ã©", "Ã", "Â ", "ï»¿", "Ã¼ber", "é©",
     ]
 
-    static func randomText(_ rng: inout Rng) -> [Unicode.Scalar] {
+    static func randomText(_ rng: inout SplitMix64) -> [Unicode.Scalar] {
         var s: [Unicode.Scalar] = []
         for _ in 0..<Int.random(in: 0...60, using: &rng) {
             s += Array(pieces.randomElement(using: &rng)!.unicodeScalars)
@@ -51,7 +41,7 @@ struct NormalizerPropertyTests {
     @Test(arguments: 0..<optionSets.count)
     func mapIsWellFormedAndMonotonic(_ set: Int) {
         let options = Self.optionSets[set]
-        var rng = Rng(state: UInt64(set) &* 7919 &+ 1)
+        var rng = SplitMix64(state: UInt64(set) &* 7919 &+ 1)
         for _ in 0..<400 {
             let input = Self.randomText(&rng)
             let (out, map) = Normalizer(options: options).normalize(input)
@@ -73,7 +63,7 @@ struct NormalizerPropertyTests {
     @Test(arguments: [0, 2, 3])
     func tokensMapBackToSlicesThatNormalizeToThem(_ set: Int) {
         let options = Self.optionSets[set]
-        var rng = Rng(state: UInt64(set) &+ 42)
+        var rng = SplitMix64(state: UInt64(set) &+ 42)
         for _ in 0..<400 {
             let input = Self.randomText(&rng)
             let (out, map) = Normalizer(options: options).normalize(input)
@@ -88,7 +78,7 @@ struct NormalizerPropertyTests {
 
     @Test func whitespaceBoundedSpansRoundTrip() {
         let options = NormalizeStage.Options()
-        var rng = Rng(state: 99)
+        var rng = SplitMix64(state: 99)
         for _ in 0..<400 {
             let input = Self.randomText(&rng)
             let (out, map) = Normalizer(options: options).normalize(input)
