@@ -45,12 +45,33 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the rows as JSON.")
     var json = false
 
+    @Option(help: "Labelled stance data (.jsonl or .csv): report stance macro-F1 instead, as `lede eval-stance` does.", completion: .file())
+    var stance: String?
+
+    @Option(help: "With --stance: YAML list of targets for the rule tagger.", completion: .file())
+    var targets: String?
+
+    @Option(help: "With --stance: a model from `lede train-stance` to score beside the rules.", completion: .file())
+    var stanceModel: String?
+
     func validate() throws {
-        if (gold == nil) == (polnear == nil) { throw ValidationError("give either GOLD or --polnear DIR") }
+        if stance != nil {
+            if gold != nil || polnear != nil { throw ValidationError("--stance scores stance data; give it without GOLD or --polnear") }
+            return
+        }
+        if (gold == nil) == (polnear == nil) { throw ValidationError("give either GOLD, --polnear DIR or --stance DATA") }
         if model != nil && pipeline != nil { throw ValidationError("give --model or --pipeline, not both (a pipeline names its model in quotes: {model: …})") }
     }
 
     func run() throws {
+        if let stance {
+            var arguments = [stance]
+            if let targets { arguments += ["--targets", targets] }
+            if let stanceModel { arguments += ["--model", stanceModel] }
+            var command = try StanceEvalCommand.parse(arguments)
+            try command.run()
+            return
+        }
         let docs: [GoldDocument]
         let match: SpeakerMatch
         if let polnear {

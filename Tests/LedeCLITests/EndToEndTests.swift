@@ -122,4 +122,12 @@ struct EndToEndTests {
             #expect(r.stdout.contains(name), "missing \(name)")
         }
     }
+
+    @Test func evalScoresStanceData() throws {
+        let r = try lede(["eval", "--stance", "data/stance/dev.jsonl", "--targets", "data/stance/targets.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("macro-F1") })
+        let value = try #require(Double(line.split(separator: " ", omittingEmptySubsequences: true)[1]))
+        #expect(value > 50 && value <= 100)
+    }
 }
