@@ -35,14 +35,21 @@ public enum StanceRollup {
 
     /// One ``SpeakerStance`` per resolved speaker and target, ordered by speaker then target order.
     public static func speakers(_ quotes: [Quote], targets: [String]) -> [SpeakerStance] {
-        var bySpeaker: [Int: [StanceLabel]] = [:]
-        for q in quotes { if let s = q.speaker?.speaker { bySpeaker[s, default: []] += q.stance } }
+        // Per speaker, the voting labels by target position; `none` never votes, so it is skipped here.
+        var bySpeaker: [Int: [[StanceLabel]]] = [:]
+        for q in quotes {
+            guard let s = q.speaker?.speaker else { continue }
+            for (i, l) in q.stance.enumerated() where l.label != .none {
+                guard let t = i < targets.count && targets[i] == l.target ? i : targets.firstIndex(of: l.target) else { continue }
+                bySpeaker[s, default: [[StanceLabel]](repeating: [], count: targets.count)][t].append(l)
+            }
+        }
         var out: [SpeakerStance] = []
         for speaker in bySpeaker.keys.sorted() {
-            let labels = bySpeaker[speaker]!
-            for t in targets {
-                if let tally = majority(labels.filter { $0.target == t }) {
-                    out.append(SpeakerStance(speaker: speaker, target: t, label: tally.label, score: tally.score, quotes: tally.quotes))
+            let byTarget = bySpeaker[speaker]!
+            for (t, target) in targets.enumerated() {
+                if let tally = majority(byTarget[t]) {
+                    out.append(SpeakerStance(speaker: speaker, target: target, label: tally.label, score: tally.score, quotes: tally.quotes))
                 }
             }
         }
