@@ -27,8 +27,12 @@ public struct AttributionModel: Sendable, Equatable {
     var weights: AttributionWeights
     /// The stage's lexicons as a hash table for feature extraction, built on first use.
     let lexiconCache = FeatureLexiconCache()
+    /// The emission table the tagger reads (16-bit); training keeps using ``weights``.
+    let tagging: QuantizedEmissions
 
-    init(header: Header, weights: AttributionWeights) { self.header = header; self.weights = weights }
+    init(header: Header, weights: AttributionWeights) {
+        self.header = header; self.weights = weights; tagging = QuantizedEmissions(weights)
+    }
 
     public static func == (a: AttributionModel, b: AttributionModel) -> Bool { a.header == b.header && a.weights == b.weights }
 

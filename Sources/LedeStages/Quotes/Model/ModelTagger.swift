@@ -7,7 +7,9 @@ extension AttributionModel {
         let lexicon = lexiconCache.lexicon(cues: x.cues, speakers: x.speakerWords)
         let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs, lexicon: lexicon)
         var scratch = Viterbi.Scratch()
-        let labels = weights.decode(features.keys, count: features.count, scratch: &scratch)
+        tagging.score(features.keys, count: features.count, into: &scratch.emissions)
+        let labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
+                                    count: features.count, scratch: &scratch)
         return TripleAssembler(x: x).assemble(labels, rules: rules)
     }
 }
