@@ -13,7 +13,9 @@ struct TrainQuotesCommand: ParsableCommand {
         folder (text/ and attributions/). Tokens are tagged as source, cue, content or outside (BIO) by a \
         structured averaged perceptron over hashed features, including the rule engine's matches. With \
         --dev, end-to-end F1 over all kinds is printed after every epoch, the best epoch is kept and \
-        training stops after --patience epochs without improvement. Same data and seed, same model bytes.
+        training stops after --patience epochs without improvement; --hold-out PERCENT does the same on every k-th \
+        training document instead, then retrains on all of them for the best number of epochs. Same data and seed, \
+        same model bytes.
 
         Use the model with `quotes: {model: PATH}` in a pipeline or `lede eval --model PATH`.
         """)
@@ -28,13 +30,16 @@ struct TrainQuotesCommand: ParsableCommand {
     var dev: String?
 
     @Option(help: "Maximum number of passes over the training data.")
-    var epochs = 20
+    var epochs = 40
+
+    @Option(help: ArgumentHelp("Hold out this percentage of the training documents (every k-th) for early stopping instead of --dev, then retrain on all of them for the best number of epochs.", valueName: "percent"))
+    var holdOut: Int?
 
     @Option(help: "Seed of the training order.")
     var seed: UInt64 = 1
 
     @Option(help: "Epochs without dev improvement before stopping.")
-    var patience = 3
+    var patience = 5
 
     @Option(help: "log2 of the number of feature hash buckets (model size grows with it).")
     var hashBits = 17
@@ -42,30 +47,51 @@ struct TrainQuotesCommand: ParsableCommand {
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one DATA file or folder") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if let holdOut, !(1...50).contains(holdOut) { throw ValidationError("--hold-out must be between 1 and 50 (percent)") }
         if !(12...22).contains(hashBits) { throw ValidationError("--hash-bits must be between 12 and 22") }
     }
 
     func run() throws {
         let started = Date()
-        var examples: [AttributionExample] = []
-        for path in data { examples += try TrainingData.load(path).documents.map(Self.example) }
+        let sets = try data.map(TrainingData.load)
+        let documents = sets.flatMap(\.documents)
+        let examples = documents.map(Self.example)
         let devSet = try dev.map(TrainingData.load)
         let context = StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0)
         let preprocess: [any Stage] = [try NormalizeStage(options: .init(), context: context), try SegmentStage(options: .init(), context: context)]
         var options = AttributionTrainer.Options()
         options.epochs = epochs; options.seed = seed; options.patience = patience; options.hashBits = hashBits
-        let evaluate: ((AttributionModel) -> Double)? = devSet.map { set in
+        func scorer(_ documents: [GoldDocument], speakerMatch: SpeakerMatch) -> (AttributionModel) -> Double {
             { model in
                 let stages = preprocess + [QuotesStage(options: .init(), model: model)]
-                let (scorer, _) = Evaluator(stages: stages).evaluate(set.documents, speakerMatch: set.speakerMatch)
+                let (scorer, _) = Evaluator(stages: stages).evaluate(documents, speakerMatch: speakerMatch)
                 let row = { (name: String) in scorer.rows.first { $0.name == name }! }
-                print(String(format: "  dev e2e-F1 all %.3f  direct+mixed %.3f  indirect %.3f (recall %.3f)",
+                print(String(format: "  e2e-F1 all %.3f  direct+mixed %.3f  indirect %.3f (recall %.3f)",
                              row("all").endToEndF1, row("direct+mixed").endToEndF1, row("indirect").endToEndF1, row("indirect").recall))
                 return row("all").endToEndF1
             }
         }
-        let model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
-                                                 evaluate: evaluate, log: { print($0) })
+        var model: AttributionModel
+        if let holdOut {
+            // Every k-th document is held out (deterministic); the best epoch count on it is then
+            // used to train on everything, so no dev data is needed to choose when to stop.
+            let every = max(2, 100 / holdOut)
+            let held = examples.indices.filter { $0 % every == every - 1 }
+            let heldSet = Set(held)
+            let rest = examples.indices.filter { !heldSet.contains($0) }.map { examples[$0] }
+            let speakerMatch = sets[0].speakerMatch
+            print("hold-out: \(held.count) of \(examples.count) documents for early stopping")
+            let probe = try AttributionTrainer.train(rest, preprocess: preprocess, options: options, trainedOn: data,
+                                                     evaluate: scorer(held.map { documents[$0] }, speakerMatch: speakerMatch), log: { print($0) })
+            options.epochs = probe.header.epochs; options.patience = Int.max
+            print("retraining on all \(examples.count) documents for \(options.epochs) epochs")
+            model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
+                                                 evaluate: nil, log: { print($0) })
+            model.header.dev_score = probe.header.dev_score
+        } else {
+            model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
+                                                 evaluate: devSet.map { scorer($0.documents, speakerMatch: $0.speakerMatch) }, log: { print($0) })
+        }
         let bytes = model.serialized()
         try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
         print(String(format: "wrote %@ (%.1f MB, epoch %d) in %.1f s", out, Double(bytes.count) / 1_000_000, model.header.epochs,

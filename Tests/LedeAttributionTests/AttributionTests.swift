@@ -147,3 +147,48 @@ struct AttributionModelTests {
         #expect(doc.quotes.count >= 3)
     }
 }
+
+@Suite("Attribution model internals")
+struct AttributionInternalsTests {
+    @Test func refusesAModelOfAnotherFeatureSet() throws {
+        let bytes = [UInt8](try trainTiny(epochs: 1).serialized())
+        let current = Array("\"feature_version\":\(AttributionFeatures.version)".utf8)
+        let older = Array("\"feature_version\":\(AttributionFeatures.version - 1)".utf8)
+        let at = try #require((0...(bytes.count - current.count)).first { Array(bytes[$0..<($0 + current.count)]) == current })
+        var edited = bytes
+        edited.replaceSubrange(at..<(at + current.count), with: older)
+        #expect(throws: AttributionModelError.features("old.model", found: AttributionFeatures.version - 1)) {
+            try AttributionModel.parse(Data(edited), path: "old.model")
+        }
+    }
+
+    @Test func lexiconTableAgreesWithTheRulesLexicons() throws {
+        let stage = QuotesStage(options: .init(), model: nil)
+        let table = FeatureLexicon(cues: stage.cues, speakers: stage.speakers)
+        for (word, entry) in stage.cues.verbs {
+            let e = try #require(table.lookup(FeatureHash.string(word)), "\(word)")
+            #expect(e.bits & 32 != 0)
+            #expect(e.cueLemma == FeatureHash.mix(FeatureHash.string(entry.lemma), UInt64(entry.frames.rawValue)))
+        }
+        for word in stage.speakers.groupNouns { #expect((table.lookup(FeatureHash.string(word))?.bits ?? 0) & 2 != 0) }
+        for word in stage.speakers.titles.keys { #expect((table.lookup(FeatureHash.string(word))?.bits ?? 0) & 1 != 0) }
+        #expect(table.lookup(FeatureHash.string("statement"))?.nounCue == true)
+        for word in ["ferry", "zzzq", "1997", "harbour"] where stage.cues.verbs[word] == nil {
+            #expect(table.lookup(FeatureHash.string(word)) == nil, "\(word)")
+        }
+    }
+
+    @Test func sixteenBitTaggingDecodesLikeTheFloatWeights() throws {
+        let model = try trainTiny()
+        let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
+        let quotes = QuotesStage(options: .init(), model: nil)
+        for e in examples(docs) {
+            let (p, _) = try AttributionTrainer.prepare(e, stages: try preprocess(), quotes: quotes)
+            var scratch = Viterbi.Scratch()
+            model.tagging.score(p.keys, count: p.count, into: &scratch.emissions)
+            let quantized = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride,
+                                           transitions: model.weights.transitions, count: p.count, scratch: &scratch)
+            #expect(quantized == model.weights.decode(p.keys, count: p.count))
+        }
+    }
+}

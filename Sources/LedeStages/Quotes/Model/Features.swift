@@ -9,20 +9,21 @@ import LedeCore
 /// so the model learns where to trust the rules and where PolNeAR-style annotation differs.
 struct AttributionFeatures {
     /// Keys per token (the stride of ``keys``).
-    static let perToken = 40
+    static let perToken = 48
     /// Bumped whenever templates change: a model trained on other features must be refused.
-    static let version = 1
+    static let version = 2
 
     var keys: [UInt32]
     var count: Int
 
     /// `x` must have run (its view carries the paired quotation marks); `rules` is what it found.
-    init(_ x: QuoteExtractor, rules: [FoundQuote], paragraphs: [Paragraph]) {
+    init(_ x: QuoteExtractor, rules: [FoundQuote], paragraphs: [Paragraph], lexicon: FeatureLexicon? = nil) {
+        let lexicon = lexicon ?? FeatureLexicon(cues: x.cues, speakers: x.speakerWords)
         let v = x.v
         let n = v.count
         count = n
         let F = Self.perToken
-        keys = [UInt32](repeating: 0, count: n * F)
+        keys = []
         if n == 0 { return }
 
         // Per-token values used by several templates.
@@ -32,6 +33,8 @@ struct AttributionFeatures {
         var lex = [UInt64](repeating: 0, count: n)      // lexicon class bits
         var cueLemma = [UInt64](repeating: 0, count: n) // 0: not a cue form
         var isCue = [Bool](repeating: false, count: n)
+        var isNounCue = [Bool](repeating: false, count: n)
+        var caps = [Bool](repeating: false, count: n)   // capitalised word (ASCII fast path)
         for i in 0..<n {
             let t = v.tokens[i]
             let low = v.lower[i]
@@ -52,26 +55,25 @@ struct AttributionFeatures {
             var last: UInt64 = 0
             for c in v.s[t.span.start..<min(t.span.end, t.span.start + 8)] {
                 let cls: UInt64
-                if c.isUppercaseLetter { cls = 1 } else if c.properties.isAlphabetic { cls = 2 }
-                else if c.value >= 0x30 && c.value <= 0x39 { cls = 3 } else { cls = 16 &+ UInt64(c.value & 0xFFFF) }
+                let cv = c.value
+                if cv < 0x80 {
+                    // ASCII fast path: no Unicode property lookups for the common case.
+                    if cv >= 0x41 && cv <= 0x5A { cls = 1 } else if cv >= 0x61 && cv <= 0x7A { cls = 2 }
+                    else if cv >= 0x30 && cv <= 0x39 { cls = 3 } else { cls = 16 &+ UInt64(cv) }
+                } else if c.isUppercaseLetter { cls = 1 } else if c.properties.isAlphabetic { cls = 2 }
+                else { cls = 16 &+ UInt64(cv & 0xFFFF) }
                 if cls != last { sh = sh &* 31 &+ cls; last = cls }
+            }
+            if t.kind == .word {
+                let c0 = v.s[t.span.start]
+                caps[i] = c0.value < 0x80 ? (c0.value >= 0x41 && c0.value <= 0x5A) : c0.isUppercaseLetter
             }
             let len = t.span.length
             shape[i] = sh &* 7 &+ UInt64(len <= 2 ? 0 : len <= 4 ? 1 : len <= 7 ? 2 : 3)
-            if !low.isEmpty {
-                var bits: UInt64 = 0
-                if x.speakerWords.titles[low] != nil { bits |= 1 }
-                if x.speakerWords.groupNouns.contains(low) { bits |= 2 }
-                if x.speakerWords.organizationWords.contains(low) { bits |= 4 }
-                if x.speakerWords.personNouns.contains(low) { bits |= 8 }
-                if let p = x.speakerWords.pronouns[low] { bits |= 16 | (UInt64(p.asciiValue ?? 0) << 8) }
-                if let e = x.cues.verbs[low] {
-                    bits |= 32
-                    cueLemma[i] = FeatureHash.mix(FeatureHash.string(e.lemma), UInt64(e.frames.rawValue))
-                    isCue[i] = !v.inQuote[i]
-                }
-                if Closed.determiners.contains(low) { bits |= 64 }
-                lex[i] = bits
+            if !low.isEmpty, let e = lexicon.lookup(word[i]) {
+                lex[i] = e.bits
+                if e.cueLemma != 0 { cueLemma[i] = e.cueLemma; isCue[i] = !v.inQuote[i] }
+                isNounCue[i] = e.nounCue && !v.inQuote[i]
             }
         }
         // Source-first cue phrases ("according to").
@@ -111,16 +113,54 @@ struct AttributionFeatures {
             if lastCue >= 0 { cueRight[i] = bucket(lastCue - i) }
             if isCue[i] || sourceFirst[i] { lastCue = i }
         }
-        // Whether a sentence holds a quotation mark.
-        var sentenceHasQuote = [Bool](repeating: false, count: v.sentenceStart.count)
-        for i in 0..<n where v.tokens[i].kind == .quote && v.sentence[i] >= 0 { sentenceHasQuote[Int(v.sentence[i])] = true }
+        // Noun cues ("the claim that", "in a statement"), nearest left and right in the sentence.
+        var nounLeft = [UInt8](repeating: 0, count: n)
+        var nounRight = [UInt8](repeating: 0, count: n)
+        // Nearest cue verb on the left in the sentence (its index, -1: none), for complementiser features.
+        var leftCueAt = [Int32](repeating: -1, count: n)
+        lastCue = -1; lastSentence = -2
+        var lastNoun = -1
+        for i in 0..<n {
+            if v.sentence[i] != lastSentence { lastCue = -1; lastNoun = -1; lastSentence = v.sentence[i] }
+            if lastNoun >= 0 { nounLeft[i] = bucket(i - lastNoun) }
+            leftCueAt[i] = Int32(lastCue)
+            if isNounCue[i] { lastNoun = i }
+            if isCue[i] { lastCue = i }
+        }
+        lastNoun = -1; lastSentence = -2
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            if v.sentence[i] != lastSentence { lastNoun = -1; lastSentence = v.sentence[i] }
+            if lastNoun >= 0 { nounRight[i] = bucket(lastNoun - i) }
+            if isNounCue[i] { lastNoun = i }
+        }
+        // Whether a sentence holds a quotation mark; its first cue verb (lemma hash).
+        let sentences = v.sentenceStart.count
+        var sentenceHasQuote = [Bool](repeating: false, count: sentences)
+        var sentenceCue = [UInt64](repeating: 0, count: sentences)
+        var sentenceFirstCue = [Int32](repeating: Int32.max, count: sentences)
+        for i in 0..<n where v.sentence[i] >= 0 {
+            let si = Int(v.sentence[i])
+            if v.tokens[i].kind == .quote { sentenceHasQuote[si] = true }
+            if isCue[i] && sentenceCue[si] == 0 { sentenceCue[si] = cueLemma[i]; sentenceFirstCue[si] = Int32(i) }
+        }
+        // State at the end of the previous sentence (contents run over sentences): rule content there,
+        // inside a quotation there, the previous sentence had a quotation mark.
+        var previousSentence = [UInt64](repeating: 0, count: sentences)
+        for si in 1..<max(1, sentences) {
+            let e = Int(v.sentenceEnd[si - 1]) - 1
+            guard e >= 0, e < n else { continue }
+            previousSentence[si] = UInt64(ruleContent[e] & 3) | (v.inQuote[e] ? 4 : 0) | (sentenceHasQuote[si - 1] ? 8 : 0)
+                | (sentenceCue[si - 1] != 0 ? 16 : 0)
+        }
 
         @inline(__always) func w(_ i: Int) -> UInt64 { i >= 0 && i < n ? word[i] : (i < 0 ? 1 : 2) }
         @inline(__always) func q(_ i: Int) -> UInt64 { i >= 0 && i < n ? (v.inQuote[i] ? 1 : 0) : 2 }
+        var out = [UInt32](repeating: 0, count: n * F)
+        out.withUnsafeMutableBufferPointer { kp in
         for i in 0..<n {
             var slot = i * F
             @inline(__always) func put(_ template: UInt64, _ value: UInt64) {
-                keys[slot] = UInt32(truncatingIfNeeded: FeatureHash.mix(template, value)); slot += 1
+                kp[slot] = FeatureHash.key(template, value); slot += 1
             }
             let si = Int(v.sentence[i])
             let sa = si >= 0 ? Int(v.sentenceStart[si]) : i
@@ -135,48 +175,65 @@ struct AttributionFeatures {
             let ruleNext = i + 1 < n ? UInt64(ruleContent[i + 1]) | UInt64(ruleCue[i + 1]) << 4 | UInt64(ruleSource[i + 1]) << 8 : 0xFFF
             let cueDist = UInt64(cueLeft[i]) | UInt64(cueRight[i]) << 4
             let hasQ: UInt64 = si >= 0 && sentenceHasQuote[si] ? 1 : 0
-            let cap: UInt64 = (v.isCapitalized(i) ? 1 : 0) | (v.isCapitalized(i - 1) ? 2 : 0) | (v.isCapitalized(i + 1) ? 4 : 0)
+            let cap: UInt64 = (caps[i] ? 1 : 0) | (i > 0 && caps[i - 1] ? 2 : 0) | (i + 1 < n && caps[i + 1] ? 4 : 0)
             put(0, 0)                                   // bias
             put(1, w(i))
             put(2, w(i - 1))
             put(3, w(i + 1))
             put(4, w(i - 2))
             put(5, w(i + 2))
-            put(6, FeatureHash.mix(w(i - 1), w(i)))
-            put(7, FeatureHash.mix(w(i), w(i + 1)))
+            put(6, FeatureHash.pair(w(i - 1), w(i)))
+            put(7, FeatureHash.pair(w(i), w(i + 1)))
             put(8, suffix[i])
             put(9, shape[i])
-            put(10, FeatureHash.mix(FeatureHash.mix(i > 0 ? shape[i - 1] : 1, shape[i]), i + 1 < n ? shape[i + 1] : 2))
+            put(10, FeatureHash.pair(FeatureHash.pair(i > 0 ? shape[i - 1] : 1, shape[i]), i + 1 < n ? shape[i + 1] : 2))
             put(11, quoteState)
             put(12, pos | paraStart << 4 | paraKind << 8)
             put(13, lex[i])
-            put(14, FeatureHash.mix(i > 0 ? lex[i - 1] : 99, lex[i]))
-            put(15, FeatureHash.mix(lex[i], i + 1 < n ? lex[i + 1] : 99))
+            put(14, FeatureHash.pair(i > 0 ? lex[i - 1] : 99, lex[i]))
+            put(15, FeatureHash.pair(lex[i], i + 1 < n ? lex[i + 1] : 99))
             put(16, cueLemma[i])
             put(17, i > 0 ? cueLemma[i - 1] : 1)
             put(18, i + 1 < n ? cueLemma[i + 1] : 1)
             put(19, rule)
-            put(20, FeatureHash.mix(rule, FeatureHash.mix(rulePrev, ruleNext)))
-            put(21, FeatureHash.mix(rule, w(i)))
+            put(20, FeatureHash.pair(rule, FeatureHash.pair(rulePrev, ruleNext)))
+            put(21, FeatureHash.pair(rule, w(i)))
             put(22, cueDist)
             put(23, cueDist | q(i) << 8 | hasQ << 10)
-            put(24, FeatureHash.mix(cueDist, w(i)))
+            put(24, FeatureHash.pair(cueDist, w(i)))
             put(25, (sourceFirst[i] ? 1 : 0) | (i > 0 && sourceFirst[i - 1] ? 2 : 0) | (i + 1 < n && sourceFirst[i + 1] ? 4 : 0))
             put(26, cap | lex[i] << 4)
-            put(27, FeatureHash.mix(w(i), q(i)))
-            put(28, FeatureHash.mix(pos, w(i)))
-            put(29, FeatureHash.mix(cueDist, rule))
-            put(30, FeatureHash.mix(quoteState, rule))
-            put(31, FeatureHash.mix(w(i - 1), lex[i]))
-            put(32, FeatureHash.mix(lex[i], w(i + 1)))
-            put(33, FeatureHash.mix(suffix[i], cueDist))
-            put(34, FeatureHash.mix(i > 0 ? cueLemma[i - 1] : 1, w(i)))
-            put(35, FeatureHash.mix(pos | paraStart << 4, quoteState))
-            put(36, FeatureHash.mix(w(i - 2), w(i - 1)))
-            put(37, FeatureHash.mix(w(i + 1), w(i + 2)))
+            put(27, FeatureHash.pair(w(i), q(i)))
+            put(28, FeatureHash.pair(pos, w(i)))
+            put(29, FeatureHash.pair(cueDist, rule))
+            put(30, FeatureHash.pair(quoteState, rule))
+            put(31, FeatureHash.pair(w(i - 1), lex[i]))
+            put(32, FeatureHash.pair(lex[i], w(i + 1)))
+            put(33, FeatureHash.pair(suffix[i], cueDist))
+            put(34, FeatureHash.pair(i > 0 ? cueLemma[i - 1] : 1, w(i)))
+            put(35, FeatureHash.pair(pos | paraStart << 4, quoteState))
+            put(36, FeatureHash.pair(w(i - 2), w(i - 1)))
+            put(37, FeatureHash.pair(w(i + 1), w(i + 2)))
             put(38, hasQ | cap << 2 | q(i) << 6)
-            put(39, FeatureHash.mix(shape[i], cueDist))
+            put(39, FeatureHash.pair(shape[i], cueDist))
+            // The word opening the reported clause after the nearest cue verb (that / to / whether / a quote).
+            let lc = Int(leftCueAt[i])
+            let opener: UInt64 = lc >= 0 ? w(lc + 1) : 3
+            let leftLemma: UInt64 = lc >= 0 ? cueLemma[lc] : 3
+            put(40, FeatureHash.pair(leftLemma, opener))
+            put(41, FeatureHash.pair(UInt64(cueLeft[i]) | q(i) << 4, opener))
+            let nounDist = UInt64(nounLeft[i]) | UInt64(nounRight[i]) << 4
+            put(42, nounDist | q(i) << 8 | (isNounCue[i] ? 1 << 10 : 0))
+            put(43, FeatureHash.pair(nounDist, w(i)))
+            let afterFirstCue: UInt64 = si >= 0 ? (sentenceFirstCue[si] == Int32.max ? 2 : Int32(i) > sentenceFirstCue[si] ? 1 : 0) : 3
+            put(44, FeatureHash.pair(w(sa), afterFirstCue))
+            let prevS: UInt64 = si >= 0 ? previousSentence[si] : 99
+            put(45, prevS | pos << 8 | q(i) << 12 | hasQ << 14)
+            put(46, FeatureHash.pair(si >= 0 ? sentenceCue[si] : 3, cueDist | afterFirstCue << 8))
+            put(47, FeatureHash.pair(lex[i] | rule << 16, cueDist))
         }
+        }
+        keys = out
     }
 
     /// First token whose start is at or after scalar offset `offset` (binary search).

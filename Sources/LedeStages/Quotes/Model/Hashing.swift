@@ -22,7 +22,20 @@ enum FeatureHash {
         return h
     }
 
-    /// Combines two hashes (SplitMix64 finalizer): templates × values, or value pairs.
+    /// Key of template `template` with value `value`: one multiply (Fibonacci hashing), the top 32
+    /// bits kept. The table index is the key's top `hashBits` bits (``AttributionWeights``), the
+    /// best-mixed bits of a multiplicative hash, so the hot path needs no full finalizer per feature.
+    @inline(__always) static func key(_ template: UInt64, _ value: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((value ^ (template &* 0xD6E8FEB86659FD93)) &* 0x9E3779B97F4A7C15) >> 32)
+    }
+
+    /// Cheap combination of two values for a conjunction feature (one multiply; ``key`` mixes again).
+    @inline(__always) static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let m = a &* 0xBF58476D1CE4E5B9
+        return ((m << 29) | (m >> 35)) ^ b
+    }
+
+    /// Combines two hashes (SplitMix64 finalizer), for values computed once per word or lexicon entry.
     @inline(__always) static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var z = (a &* 0x9E3779B97F4A7C15) ^ (b &+ 0x632BE59BD9B4E019)
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9

@@ -25,8 +25,16 @@ public struct AttributionModel: Sendable, Equatable {
 
     public var header: Header
     var weights: AttributionWeights
+    /// The stage's lexicons as a hash table for feature extraction, built on first use.
+    let lexiconCache = FeatureLexiconCache()
+    /// The emission table the tagger reads (16-bit); training keeps using ``weights``.
+    let tagging: QuantizedEmissions
 
-    init(header: Header, weights: AttributionWeights) { self.header = header; self.weights = weights }
+    init(header: Header, weights: AttributionWeights) {
+        self.header = header; self.weights = weights; tagging = QuantizedEmissions(weights)
+    }
+
+    public static func == (a: AttributionModel, b: AttributionModel) -> Bool { a.header == b.header && a.weights == b.weights }
 
     public func serialized() -> Data {
         var out = Data()
@@ -40,15 +48,15 @@ public struct AttributionModel: Sendable, Equatable {
         u32(UInt32(json.count))
         out.append(json)
         for t in weights.transitions { f32(t) }
-        let L = AttributionLabel.count
-        let rows = weights.emissions.count / L
+        let L = AttributionLabel.count, S = AttributionWeights.stride
+        let rows = weights.emissions.count / S
         var nonzero: [Int] = []
-        for r in 0..<rows where (0..<L).contains(where: { weights.emissions[r * L + $0] != 0 }) { nonzero.append(r) }
+        for r in 0..<rows where (0..<L).contains(where: { weights.emissions[r * S + $0] != 0 }) { nonzero.append(r) }
         u32(UInt32(nonzero.count))
         out.reserveCapacity(out.count + nonzero.count * (L + 1) * 4)
         for r in nonzero {
             u32(UInt32(r))
-            for l in 0..<L { f32(weights.emissions[r * L + l]) }
+            for l in 0..<L { f32(weights.emissions[r * S + l]) }
         }
         return out
     }
@@ -94,7 +102,7 @@ public struct AttributionModel: Sendable, Equatable {
         for _ in 0..<rows {
             let r = Int(try u32())
             guard r < buckets else { throw AttributionModelError.notAModel(path) }
-            for l in 0..<L { weights.emissions[r * L + l] = Float(bitPattern: try u32()) }
+            for l in 0..<L { weights.emissions[r * AttributionWeights.stride + l] = Float(bitPattern: try u32()) }
         }
         return AttributionModel(header: header, weights: weights)
     }

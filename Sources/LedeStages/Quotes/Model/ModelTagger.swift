@@ -4,8 +4,12 @@ extension AttributionModel {
     /// Tags one document and assembles its quotations. `x` must have run; `rules` is what it found
     /// (the rules' matches are features, not the answer).
     func quotations(_ x: QuoteExtractor, rules: [FoundQuote], paragraphs: [Paragraph]) -> [FoundQuote] {
-        let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs)
-        let labels = weights.decode(features.keys, count: features.count)
+        let lexicon = lexiconCache.lexicon(cues: x.cues, speakers: x.speakerWords)
+        let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs, lexicon: lexicon)
+        var scratch = Viterbi.Scratch()
+        tagging.score(features.keys, count: features.count, into: &scratch.emissions)
+        let labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
+                                    count: features.count, scratch: &scratch)
         return TripleAssembler(x: x).assemble(labels, rules: rules)
     }
 }

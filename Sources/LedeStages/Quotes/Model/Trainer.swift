@@ -68,12 +68,12 @@ public enum AttributionTrainer {
         return lo
     }
 
-    static func prepare(_ example: AttributionExample, stages: [any Stage], quotes: QuotesStage) throws -> (Prepared, paragraphStarts: [Bool]) {
+    static func prepare(_ example: AttributionExample, stages: [any Stage], quotes: QuotesStage, lexicon: FeatureLexicon? = nil) throws -> (Prepared, paragraphStarts: [Bool]) {
         var doc = Document(id: example.id, text: example.text)
         for s in stages { try s.process(&doc) }
         var x = QuoteExtractor(document: doc, cues: quotes.cues, speakers: quotes.speakers, minimumWords: quotes.options.min_words)
         let rules = x.run()
-        let features = AttributionFeatures(x, rules: rules, paragraphs: doc.paragraphs)
+        let features = AttributionFeatures(x, rules: rules, paragraphs: doc.paragraphs, lexicon: lexicon ?? FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers))
         var starts = [Bool](repeating: false, count: doc.tokens.count)
         var k = 0
         for p in doc.paragraphs {
@@ -102,10 +102,11 @@ public enum AttributionTrainer {
     public static func train(_ examples: [AttributionExample], preprocess: [any Stage], options: Options, trainedOn: [String],
                              evaluate: ((AttributionModel) -> Double)? = nil, log: (String) -> Void) throws -> AttributionModel {
         let quotes = try QuotesStage(options: .init(), context: StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0))
+        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers)
         var prepared: [Prepared] = []
         prepared.reserveCapacity(examples.count)
         for e in examples {
-            let (whole, starts) = try prepare(e, stages: preprocess, quotes: quotes)
+            let (whole, starts) = try prepare(e, stages: preprocess, quotes: quotes, lexicon: lexicon)
             prepared += options.paragraphChunks ? chunks(whole, paragraphStarts: starts).filter { $0.count > 0 } : [whole]
         }
         let tokens = prepared.reduce(0) { $0 + $1.count }

@@ -111,6 +111,16 @@ struct TripleAssembler {
                                     cue: cue.map { $0.a..<$0.b }, lemma: cue.map { v.text($0.a, $0.b).lowercased() },
                                     confidence: 0.7, inheritsSpeaker: phrase == nil))
         }
+        // Nested attributions ("X said that Y claimed Z"): one tag per token keeps only the outer one,
+        // so a rule quotation with a source lying inside a model content, matching none of the found
+        // ones, is added as the inner attribution.
+        let outer = found
+        for r in rules where r.source != nil {
+            let inside = outer.contains { $0.span.start <= r.span.start && r.span.end <= $0.span.end && $0.span != r.span }
+            let matched = outer.contains { $0.span.overlap(with: r.span) * 2 >= max($0.span.end, r.span.end) - min($0.span.start, r.span.start) }
+            if inside && !matched { found.append(r) }
+        }
+        found.sort { $0.span.start < $1.span.start }
         return found
     }
 }
