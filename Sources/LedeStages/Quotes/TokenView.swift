@@ -15,8 +15,15 @@ struct TokenView {
     var sentenceEnd: [Int32]
     /// The token is inside a quotation (including its marks).
     var inQuote: [Bool]
+    /// Closed classes and lexicon memberships of each token's lower-cased word (empty until
+    /// ``annotate(cues:speakers:)``): one hash per token instead of one per rule that asks.
+    var classes: [WordClass] = []
+    /// Index into ``CueLexicon/entries`` of each token's word, -1 when it is no cue form.
+    var cueIndex: [Int32] = []
 
-    init(_ doc: Document) {
+    /// Folds every word and, given the lexicons, looks it up in their tables from the folded bytes
+    /// (see ``classes``).
+    init(_ doc: Document, cues: CueLexicon? = nil, speakers: SpeakerLexicon? = nil) {
         s = doc.scalars
         tokens = doc.tokens
         let n = tokens.count
@@ -24,7 +31,12 @@ struct TokenView {
         lower.reserveCapacity(n)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
-        for t in tokens {
+        let annotating = cues != nil || speakers != nil
+        // Unwrapped once: reading them through the optionals per token retained every array of both tables.
+        let cueTable = cues?.bytes, speakerTable = speakers?.bytes
+        var cls = [WordClass](repeating: [], count: annotating ? n : 0)
+        var idx = [Int32](repeating: -1, count: annotating ? n : 0)
+        for (ti, t) in tokens.enumerated() {
             guard t.kind == .word || t.kind == .number, t.span.length <= 40 else { lower.append(""); continue }
             buffer.removeAll(keepingCapacity: true)
             for i in t.span.start..<t.span.end {
@@ -41,7 +53,26 @@ struct TokenView {
                 }
             }
             lower.append(String(decoding: buffer, as: UTF8.self))
+            if annotating, !buffer.isEmpty {
+                var c: WordClass = []
+                var cue: Int32 = -1
+                buffer.withUnsafeBufferPointer { p in
+                    if let info = cueTable?.find(p) { c = info.classes; cue = info.cue }
+                    if let st = speakerTable {
+                        if let sc = st.find(p) { c.formUnion(sc) }
+                        // "dr." also counts as the title "dr" (the rules strip a final period before asking).
+                        if !c.contains(.title), p.count > 1, p[p.count - 1] == 0x2E,
+                           let sc = st.find(UnsafeBufferPointer(rebasing: p[..<(p.count - 1)])), sc.contains(.title) {
+                            c.insert(.title)
+                        }
+                    }
+                }
+                cls[ti] = c
+                idx[ti] = cue
+            }
         }
+        classes = cls
+        cueIndex = idx
         sentence = Array(repeating: -1, count: n)
         paragraph = Array(repeating: -1, count: n)
         sentenceStart = Array(repeating: 0, count: doc.sentences.count)
@@ -62,6 +93,30 @@ struct TokenView {
     }
 
     var count: Int { tokens.count }
+
+    /// Looks every word up once in the two lexicons' tables.
+    mutating func annotate(cues: CueLexicon, speakers: SpeakerLexicon) {
+        let n = tokens.count
+        var cls = [WordClass](repeating: [], count: n)
+        var idx = [Int32](repeating: -1, count: n)
+        for i in 0..<n {
+            let w = lower[i]
+            if w.isEmpty { continue }
+            var c: WordClass = []
+            if let info = cues.table[w] { c = info.classes; idx[i] = info.cue }
+            if let sc = speakers.table[w] { c.formUnion(sc) }
+            // "dr." also counts as the title "dr" (the rules strip a final period before asking).
+            if !c.contains(.title), w.utf8.last == 0x2E, let sc = speakers.table[String(w.dropLast())], sc.contains(.title) { c.insert(.title) }
+            cls[i] = c
+        }
+        classes = cls
+        cueIndex = idx
+    }
+
+    /// The word classes of token `i`; empty outside the document.
+    @inline(__always) func cls(_ i: Int) -> WordClass { i >= 0 && i < classes.count ? classes[i] : [] }
+    /// Token `i` belongs to any of the classes `c`.
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { i >= 0 && i < classes.count && !classes[i].isDisjoint(with: c) }
 
     /// Lower-cased token text, "" outside the document, so rules can look around freely at edges.
     @inline(__always) func low(_ i: Int) -> String { i >= 0 && i < lower.count ? lower[i] : "" }
