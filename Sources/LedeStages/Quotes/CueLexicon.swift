@@ -13,7 +13,7 @@ struct CueEntry: Sendable, Hashable {
 }
 
 /// What one lower-cased word is to the cue rules: its closed classes and its cue entry (index into
-/// ``CueLexicon/entries``, -1 for none), looked up once per token by ``TokenView/annotate(cues:speakers:)``.
+/// ``CueLexicon/entries``, -1 for none), looked up once per token by ``TokenView/init(_:cues:speakers:)``.
 struct WordInfo: Sendable, Hashable {
     var classes: WordClass
     var cue: Int32 = -1
@@ -100,7 +100,7 @@ struct SpeakerLexicon: Sendable {
     /// Pronoun → "m", "f", "g" (group), "o" (organization), "s" (self).
     var pronouns: [String: Character] = [:]
     /// Lower-cased word → its memberships above as bits (a title also under its form without a
-    /// final period), filled by `load` for ``TokenView/annotate(cues:speakers:)``.
+    /// final period), filled by `load` for ``TokenView/init(_:cues:speakers:)``.
     var table: [String: WordClass] = [:]
     var bytes = ByteTable<WordClass>()
 
