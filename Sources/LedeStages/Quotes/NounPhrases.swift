@@ -100,7 +100,6 @@ extension QuoteExtractor {
             let k = a - 1
             let t = v.tokens[k]
             if t.kind == .word {
-                let w = v.low(k)
                 let c = v.cls(k)
                 if c.contains(.clauseWord) && !(c.contains(.andBut) && v.low(k) == "and" && v.isCapitalized(k - 1) && v.isCapitalized(k + 1)) { break }
                 if c.contains(.cueVerb) && !v.isCapitalized(k) && k != e - 1 { break }

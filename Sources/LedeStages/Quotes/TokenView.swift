@@ -62,9 +62,10 @@ struct TokenView {
                         low.append(String(decoding: p, as: UTF8.self))
                         guard annotating, len > 0 else { continue }
                         var c: WordClass = []
-                        if let info = cueTable?.find(p) { c = info.classes; idx[ti] = info.cue }
+                        let hash = ByteTable<WordInfo>.hash(p)
+                        if let info = cueTable?.find(p, hash: hash) { c = info.classes; idx[ti] = info.cue }
                         if let st = speakerTable {
-                            if let sc = st.find(p) { c.formUnion(sc) }
+                            if let sc = st.find(p, hash: hash) { c.formUnion(sc) }
                             // "dr." also counts as the title "dr" (the rules strip a final period before asking).
                             if !c.contains(.title), len > 1, p[len - 1] == 0x2E,
                                let sc = st.find(UnsafeBufferPointer(rebasing: p[..<(len - 1)])), sc.contains(.title) {

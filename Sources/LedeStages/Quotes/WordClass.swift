@@ -103,20 +103,26 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
 
     /// The value stored for `bytes`, if any.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        var h = Self.hash(bytes) & mask
-        while true {
-            let e = Int(slots[h])
-            if e < 0 { return nil }
-            let len = Int(lengths[e])
-            if len == bytes.count {
-                let s = Int(starts[e])
-                var same = true
-                var j = 0
-                for b in bytes { if arena[s + j] != b { same = false; break }; j += 1 }
-                if same { return values[e] }
+    @inline(__always) func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? { find(bytes, hash: Self.hash(bytes)) }
+
+    /// The value stored for `bytes` whose ``hash(_:)`` is `hash` (one hash serves several tables).
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Value? {
+        slots.withUnsafeBufferPointer { slots in
+            var h = hash & mask
+            while true {
+                let e = Int(slots[h])
+                if e < 0 { return nil }
+                if Int(lengths[e]) == bytes.count {
+                    let s = Int(starts[e])
+                    let same = arena.withUnsafeBufferPointer { a in
+                        var j = 0
+                        for b in bytes { if a[s + j] != b { return false }; j += 1 }
+                        return true
+                    }
+                    if same { return values[e] }
+                }
+                h = (h + 1) & mask
             }
-            h = (h + 1) & mask
         }
     }
 }
