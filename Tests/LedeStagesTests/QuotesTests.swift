@@ -129,6 +129,21 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, doc.quotes[1]) == "Farm groups")   // "they" → the group
     }
 
+    /// Evidence nouns (Resources/speakers.txt) report for their authors: "the audit found …",
+    /// "a new poll shows …" with or without "that".
+    @Test func evidenceNounsAsSources() throws {
+        let text = "The audit found that the depot had lost forty crates. A new poll shows the ferry plan losing support among riders."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes[0].kind == .indirect)
+        #expect(doc.quotes[0].span == span("the depot had lost forty crates", in: text))
+        #expect(doc.quotes[0].speaker?.span == span("audit", in: text))
+        #expect(doc.quotes[0].cue?.lemma == "find")
+        #expect(doc.quotes[1].span == span("the ferry plan losing support among riders", in: text))
+        #expect(doc.quotes[1].speaker?.span == span("new poll", in: text))
+        #expect(doc.quotes[1].cue?.lemma == "show")
+    }
+
     @Test func accordingToAndSentenceFinalAttribution() throws {
         let text = "According to the water board, usage fell 8% in July. Reservoirs are low, the board's director, Ilse Maren, said."
         let doc = try analyze(text)

@@ -12,6 +12,13 @@ struct CueEntry: Sendable, Hashable {
     var frames: CueFrames
 }
 
+/// What one lower-cased word is to the cue rules: its closed classes and its cue entry (index into
+/// ``CueLexicon/entries``, -1 for none), looked up once per token by ``TokenView/init(_:cues:speakers:)``.
+struct WordInfo: Sendable, Hashable {
+    var classes: WordClass
+    var cue: Int32 = -1
+}
+
 /// The cue vocabulary: verbs with their lemma and frames, and multi-word cues written before the
 /// source. Loaded once per run from `Resources/cues.txt` plus the pipeline's `cues` option, so users
 /// extend attribution without touching code.
@@ -22,13 +29,31 @@ struct CueLexicon: Sendable {
     var sourceFirst: [[String]] = []
     /// Words allowed between a source and its verb ("has", "also", "on", "Monday").
     var between: Set<String> = []
+    /// Every cue entry, indexed by ``WordInfo/cue``; `verbs` maps each form to one of these.
+    var entries: [CueEntry] = []
+    /// Lower-cased word → closed classes (``Closed``) plus this lexicon's memberships, so a token
+    /// is hashed once however many rules ask about it.
+    var table: [String: WordInfo] = CueLexicon.closedInfo
+
+    /// ``table`` keyed by bytes, for the per-token lookup; rebuilt whenever the table changes.
+    var bytes = ByteTable(CueLexicon.closedInfo)
+
+    static let closedInfo: [String: WordInfo] = WordClass.closedTable.mapValues { WordInfo(classes: $0) }
 
     static func load(extra: [String] = []) -> CueLexicon {
         let list = WordList.load(resource: "cues")
         var lexicon = CueLexicon()
         for line in list["verbs"] + extra { lexicon.addVerbLine(line) }
         lexicon.sourceFirst = list["source_first"].map { $0.lowercased().split(separator: " ").map(String.init) }
-        for line in list["between"] { for w in line.split(separator: " ") { lexicon.between.insert(w.lowercased()) } }
+        for phrase in lexicon.sourceFirst { if let w = phrase.first { lexicon.table[w, default: WordInfo(classes: [])].classes.insert(.sourceFirstStart) } }
+        for line in list["between"] {
+            for w in line.split(separator: " ") {
+                let lw = w.lowercased()
+                lexicon.between.insert(lw)
+                lexicon.table[lw, default: WordInfo(classes: [])].classes.insert(.between)
+            }
+        }
+        lexicon.bytes = ByteTable(lexicon.table)
         return lexicon
     }
 
@@ -52,8 +77,15 @@ struct CueLexicon: Sendable {
         for w in words {
             // A later line for the same form (for example from YAML) extends the frames.
             if let old = verbs[w], old.lemma == lemma { frames.formUnion(old.frames) }
-            verbs[w] = CueEntry(lemma: lemma, frames: frames)
+            let entry = CueEntry(lemma: lemma, frames: frames)
+            verbs[w] = entry
+            var info = table[w] ?? WordInfo(classes: [])
+            info.classes.insert(.cueVerb)
+            if info.cue >= 0 { entries[Int(info.cue)] = entry }
+            else { info.cue = Int32(entries.count); entries.append(entry) }
+            table[w] = info
         }
+        bytes = ByteTable(table)
     }
 }
 
@@ -67,6 +99,10 @@ struct SpeakerLexicon: Sendable {
     var personNouns: Set<String> = []
     /// Pronoun → "m", "f", "g" (group), "o" (organization), "s" (self).
     var pronouns: [String: Character] = [:]
+    /// Lower-cased word → its memberships above as bits (a title also under its form without a
+    /// final period), filled by `load` for ``TokenView/init(_:cues:speakers:)``.
+    var table: [String: WordClass] = [:]
+    var bytes = ByteTable<WordClass>()
 
     static func load(extraTitles: [String] = [], extraGroups: [String] = [], extraOrganizations: [String] = []) -> SpeakerLexicon {
         let list = WordList.load(resource: "speakers")
@@ -86,6 +122,19 @@ struct SpeakerLexicon: Sendable {
             let p = w.split(separator: ":")
             if p.count == 2, let c = p[1].first { lex.pronouns[String(p[0])] = c }
         }
+        lex.buildTable()
         return lex
+    }
+
+    /// Rebuilds ``table`` from the word lists (after editing them by hand).
+    mutating func buildTable() {
+        var t: [String: WordClass] = [:]
+        for w in titles.keys { t[w, default: []].insert(.title) }
+        for w in groupNouns { t[w, default: []].insert(.groupNoun) }
+        for w in organizationWords { t[w, default: []].insert(.organizationWord) }
+        for w in personNouns { t[w, default: []].insert(.personNoun) }
+        for w in pronouns.keys { t[w, default: []].insert(.pronoun) }
+        table = t
+        bytes = ByteTable(t)
     }
 }

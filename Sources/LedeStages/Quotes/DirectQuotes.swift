@@ -12,7 +12,7 @@ extension QuoteExtractor {
     /// Steps left over words that sit between a source and its verb ("Ruiz has also said").
     func skipBetween(_ k: Int, floor: Int) -> Int {
         var a = k
-        while a - 1 >= floor, a - k > -3, v.isWord(a - 1), cues.between.contains(v.low(a - 1)), !v.isCapitalized(a - 1) || Closed.weekdays.contains(v.low(a - 1)) {
+        while a - 1 >= floor, a - k > -3, v.isWord(a - 1), v.has(a - 1, .between), !v.isCapitalized(a - 1) || v.has(a - 1, .weekday) {
             a -= 1
         }
         return a
@@ -92,7 +92,7 @@ extension QuoteExtractor {
                 }
                 return nil
             }
-            if v.isChar(k, ",") && !(k + 1 < w && Closed.determiners.contains(v.low(k + 1)) || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
+            if v.isChar(k, ",") && !(k + 1 < w && v.has(k + 1, .determiner) || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
             k += 1
         }
         // "“…” ― Krystal Correa": a dash and a name, the reader-comment and epigraph style.

@@ -42,6 +42,13 @@ enum Closed {
     static let forwardPrepositions: Set<String> = ["of", "for", "from", "at", "with", "in"]
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                         "yesterday", "today", "tonight", "earlier", "later", "recently", "last", "this"]
+    /// Nouns of a short adverbial that may follow a cue at the end of a clause ("said in a statement").
+    static let adverbialNouns: Set<String> = ["statement", "week", "month", "interview", "morning", "afternoon", "evening", "night",
+                                              "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"]
+    /// Words right after a bare-clause cue that mean no clause follows ("said to …", "said of …").
+    static let complementBlockers: Set<String> = ["to", "for", "of", "about", "by", "with", "in", "on", "at", "up", "out"]
+    /// Short addressees of an object-frame cue, after which the clause starts ("told reporters …").
+    static let addressees: Set<String> = ["reporters", "journalists", "me", "us", "him", "her", "them"]
 }
 
 extension QuoteExtractor {
@@ -51,9 +58,9 @@ extension QuoteExtractor {
         guard v.isChar(k, "."), v.isWord(k - 1) else { return false }
         let w = v.low(k - 1)
         // "Northline Marine Inc." / "Hugo Bell Jr.": the period ends the abbreviation, not the sentence.
-        if v.isCapitalized(k - 1), Closed.nameSuffixes.contains(w) { return true }
+        if v.isCapitalized(k - 1), v.has(k - 1, .nameSuffix) { return true }
         guard v.isCapitalized(k + 1) else { return false }
-        return speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
+        return v.has(k - 1, .title) && speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
     }
 
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
@@ -75,13 +82,13 @@ extension QuoteExtractor {
             guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
             let firstWord = v.low(k + 1)
             // "The agency's director, Leonard Pike, said": the name is between the commas.
-            if v.isCapitalized(k + 1), !Closed.determiners.contains(firstWord), var inner = parse(k + 1, e - 1), inner.proper,
+            if v.isCapitalized(k + 1), !v.has(k + 1, .determiner), var inner = parse(k + 1, e - 1), inner.proper,
                let outer = sourceBefore(k, floor: floor) {
                 if inner.role == nil { inner.role = v.text(outer.a, outer.b) }
                 inner.outerA = outer.outerA
                 return inner
             }
-            guard v.first(k + 1).isLowercaseLetter || Closed.determiners.contains(firstWord) else { return nil }
+            guard v.first(k + 1).isLowercaseLetter || v.has(k + 1, .determiner) else { return nil }
             if !["who", "which", "whose"].contains(firstWord) { appositionRole = v.text(k + 1, e - 1) }
             e = k
             // An age between commas before the clause: "Jim Hatcher, 71, who …".
@@ -93,12 +100,12 @@ extension QuoteExtractor {
             let k = a - 1
             let t = v.tokens[k]
             if t.kind == .word {
-                let w = v.low(k)
-                if Closed.clauseWords.contains(w) && !(w == "and" && v.isCapitalized(k - 1) && v.isCapitalized(k + 1)) { break }
-                if cues.verbs[w] != nil && !v.isCapitalized(k) && k != e - 1 { break }
+                let c = v.cls(k)
+                if c.contains(.clauseWord) && !(c.contains(.andBut) && v.low(k) == "and" && v.isCapitalized(k - 1) && v.isCapitalized(k + 1)) { break }
+                if c.contains(.cueVerb) && !v.isCapitalized(k) && k != e - 1 { break }
                 a = k; count += 1
                 // A determiner starts the phrase unless a preposition or possessive precedes it.
-                if Closed.determiners.contains(w) && !(k - 1 >= floor && Closed.prepositions.contains(v.low(k - 1))) { break }
+                if c.contains(.determiner) && !(k - 1 >= floor && v.has(k - 1, .preposition)) { break }
                 continue
             }
             if t.kind == .number { a = k; count += 1; continue }
@@ -108,7 +115,7 @@ extension QuoteExtractor {
         }
         guard a < e else { return nil }
         // Drop leading prepositions or time words picked up at the left edge ("On Tuesday the mayor").
-        while a < e, Closed.prepositions.contains(v.low(a)) || Closed.weekdays.contains(v.low(a)) && e - a > 1 { a += 1 }
+        while a < e, v.has(a, .preposition) || v.has(a, .weekday) && e - a > 1 { a += 1 }
         guard a < e, var phrase = parse(a, e, lenient: lenient) else { return nil }
         if phrase.role == nil, let r = appositionRole, phrase.pronoun == nil { phrase.role = r }
         phrase.outerA = a
@@ -122,12 +129,13 @@ extension QuoteExtractor {
             let t = v.tokens[b]
             if t.kind == .word {
                 let w = v.low(b)
-                if b > start && (Closed.clauseWords.contains(w) && !(w == "and" && v.isCapitalized(b - 1) && v.isCapitalized(b + 1)))
-                    || (b > start && Closed.prepositions.contains(w) && !Closed.forwardPrepositions.contains(w)) { break }
+                let c = v.cls(b)
+                if b > start && (c.contains(.clauseWord) && !(c.contains(.andBut) && v.low(b) == "and" && v.isCapitalized(b - 1) && v.isCapitalized(b + 1)))
+                    || (b > start && c.contains(.preposition) && !c.contains(.forwardPreposition)) { break }
                 // "said Ruiz in a statement": a preposition after a proper name ends the source.
-                if b > start && Closed.prepositions.contains(w) && v.isCapitalized(b - 1) && !v.isCapitalized(b + 1)
-                    && !Closed.determiners.contains(v.low(b + 1 < limit ? b + 1 : b)) { break }
-                if b > start && Closed.prepositions.contains(w) && b + 1 < limit && Closed.weekdays.contains(v.low(b + 1)) { break }
+                if b > start && c.contains(.preposition) && v.isCapitalized(b - 1) && !v.isCapitalized(b + 1)
+                    && !v.has(b + 1 < limit ? b + 1 : b, .determiner) { break }
+                if b > start && c.contains(.preposition) && b + 1 < limit && v.has(b + 1, .weekday) { break }
                 if b > start && (w == "in" || w == "at" || w == "on") && v.isCapitalized(b - 1) { break }
                 b += 1; continue
             }
@@ -140,7 +148,7 @@ extension QuoteExtractor {
         var phrase = parse(start, b, lenient: lenient)
         // ", a doctor at the clinic" right after the name: its role.
         if phrase != nil, phrase!.role == nil, phrase!.proper, v.isChar(b, ","), b + 1 < limit, v.isWord(b + 1),
-           Closed.determiners.contains(v.low(b + 1)) {
+           v.has(b + 1, .determiner) {
             var k = b + 1
             while k < limit, !v.isPunct(k), !v.isQuote(k), k - b < 10 { k += 1 }
             phrase!.role = v.text(b + 1, k)
@@ -157,11 +165,11 @@ extension QuoteExtractor {
             let kind: SpeakerKind = p == "g" ? .group : p == "o" ? .organization : .person
             return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: p, gender: g, proper: false, head: nil)
         }
-        while a < b - 1, Closed.determiners.contains(v.low(a)) { a += 1 }
-        if b - a == 1 && Closed.determiners.contains(v.low(a)) { return nil }
+        while a < b - 1, v.has(a, .determiner) { a += 1 }
+        if b - a == 1 && v.has(a, .determiner) { return nil }
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").
         var headEnd = b
-        for k in (a + 1)..<max(a + 1, b) where Closed.forwardPrepositions.contains(v.low(k)) && !v.isCapitalized(k) {
+        for k in (a + 1)..<max(a + 1, b) where v.has(k, .forwardPreposition) && !v.isCapitalized(k) {
             headEnd = k; break
         }
         let h = headEnd - 1
@@ -193,11 +201,11 @@ extension QuoteExtractor {
                     if g != .unknown { gender = g }
                 }
             }
-            if lastTitle < 0, h - r >= 2, speakerWords.personNouns.contains(v.low(r)) { lastTitle = r }
+            if lastTitle < 0, h - r >= 2, v.has(r, .personNoun) { lastTitle = r }
             var nameStart = lastTitle >= 0 ? lastTitle + 1 : r
             while nameStart < h, v.isChar(nameStart, ".") { nameStart += 1 }
             if nameStart > h { nameStart = r; lastTitle = -1 }  // "the Senator" alone: the title is the name
-            let isOrg = (nameStart...h).contains { speakerWords.organizationWords.contains(v.low($0)) }
+            let isOrg = (nameStart...h).contains { v.has($0, .organizationWord) }
                 || speakerWords.organizationWords.contains(headWord)
             if isOrg { nameStart = r; lastTitle = -1 }
             var roleParts: [String] = []

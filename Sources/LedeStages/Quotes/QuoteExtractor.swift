@@ -32,7 +32,7 @@ struct QuoteExtractor {
     var found: [FoundQuote] = []
 
     init(document: Document, cues: CueLexicon, speakers: SpeakerLexicon, minimumWords: Int) {
-        v = TokenView(document)
+        v = TokenView(document, cues: cues, speakers: speakers)
         self.cues = cues
         speakerWords = speakers
         paragraphs = document.paragraphs
@@ -51,16 +51,24 @@ struct QuoteExtractor {
     }
 
     func cueEntry(_ k: Int) -> CueEntry? {
-        guard k >= 0, k < v.count, v.tokens[k].kind == .word, !v.inQuote[k], let e = cues.verbs[v.low(k)] else { return nil }
+        guard k >= 0, k < v.count, v.tokens[k].kind == .word, !v.inQuote[k], let e = cueVerb(k) else { return nil }
         // Noun readings ("the reports", "member states have"): an article or possessive before the
         // word, or an auxiliary after it, means it is not the verb.
-        if k > 0, Closed.nounMarkers.contains(v.low(k - 1)) { return nil }
-        if k + 1 < v.count, Closed.auxiliaries.contains(v.low(k + 1)) { return nil }
+        if k > 0, v.has(k - 1, .nounMarker) { return nil }
+        if k + 1 < v.count, v.has(k + 1, .auxiliary) { return nil }
         return e
+    }
+
+    /// The cue entry of token `k`'s word, whatever its context (``cueEntry(_:)`` checks that).
+    @inline(__always) func cueVerb(_ k: Int) -> CueEntry? {
+        guard k >= 0, k < v.cueIndex.count else { return nil }
+        let i = v.cueIndex[k]
+        return i >= 0 ? cues.entries[Int(i)] : nil
     }
 
     /// "according to" and other cues written before their source: returns the token after the phrase.
     func sourceFirstCue(at k: Int) -> Int? {
+        guard v.has(k, .sourceFirstStart) else { return nil }
         for phrase in cues.sourceFirst where k + phrase.count <= v.count {
             var ok = true
             for (j, w) in phrase.enumerated() where v.low(k + j) != w || v.inQuote[k + j] { ok = false; break }

@@ -71,9 +71,9 @@ extension QuoteExtractor {
         var sb = sb0
         var t = a + 1
         while t + 1 < sb0 {
-            if !v.inQuote[t], v.low(t) == "and" || v.low(t) == "but" || v.low(t) == "saying" || v.low(t) == "adding" {
-                let verb = v.low(t) == "saying" || v.low(t) == "adding" ? t : skipForward(t + 1, sb0)
-                if let e = cues.verbs[v.low(verb)], !e.frames.isEmpty, verb + 1 < sb0,
+            if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
+                let verb = v.has(t, .sayingAdding) ? t : skipForward(t + 1, sb0)
+                if let e = cueVerb(verb), !e.frames.isEmpty, verb + 1 < sb0,
                    complementStart(after: verb, entry: e, sb: sb0) != nil {
                     sb = v.isChar(t - 1, ",") ? t - 1 : t
                     break
@@ -94,7 +94,7 @@ extension QuoteExtractor {
     /// Steps right over words that sit between a subject and its verb ("and also warned").
     func skipForward(_ k: Int, _ limit: Int) -> Int {
         var t = k
-        while t < limit, t - k < 3, cues.between.contains(v.low(t)) { t += 1 }
+        while t < limit, t - k < 3, v.has(t, .between) { t += 1 }
         return min(t, limit - 1)
     }
 
@@ -107,11 +107,11 @@ extension QuoteExtractor {
             while e < limit, v.isCapitalized(e) || isNamePeriod(e) { e += 1 }
             if e < limit, v.isChar(e, ","), e - c >= 2, let p = parse(c + 1, e), p.proper { return p }
         }
-        while sa < limit, v.low(sa) == "its" || v.low(sa) == "their" || v.low(sa) == "his" || v.low(sa) == "her" { sa += 1 }
+        while sa < limit, v.has(sa, .possessive) { sa += 1 }
         var b = sa
         while b < limit, b - sa < 8, v.isWord(b) || isNamePeriod(b) || v.isChar(b, "-") {
-            if b > sa, !v.isCapitalized(b), !speakerWords.groupNouns.contains(v.low(b)), !speakerWords.organizationWords.contains(v.low(b)),
-               !Closed.determiners.contains(v.low(b)), v.low(b) != "'s" { break }
+            if b > sa, !v.isCapitalized(b), !v.has(b, .groupNoun), !v.has(b, .organizationWord),
+               !v.has(b, .determiner), v.low(b) != "'s" { break }
             b += 1
         }
         return b > sa ? parse(sa, b) : nil
@@ -137,19 +137,19 @@ extension QuoteExtractor {
         var next = k + 1
         // An explicit complement ("… said that", "… said they") vouches for any subject at the
         // start of the sentence ("Another 19 percent said they would …").
-        if src == nil, next < sb, v.low(next) == "that" || Closed.subjectPronouns.contains(v.low(next)),
+        if src == nil, next < sb, v.low(next) == "that" || v.has(next, .subjectPronoun),
            let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 {
             src = s
         }
         // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
         if next < sb, !v.isTerminal(next), !v.isChar(next, ","), k - 1 > sa {
             var t = next
-            while t < sb, t - next < 4, v.isWord(t), (Closed.prepositions.contains(v.low(t)) || Closed.weekdays.contains(v.low(t)) || Closed.determiners.contains(v.low(t)) || ["statement", "week", "month", "interview", "morning", "afternoon", "evening", "night", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"].contains(v.low(t))) { t += 1 }
+            while t < sb, t - next < 4, v.isWord(t), (v.has(t, [.preposition, .weekday, .determiner, .adverbialNoun])) { t += 1 }
             if t > next, t >= sb || v.isTerminal(t) { next = t }
         }
         // "X said A but warned that B", "…, saying that B": the subject is the clause's.
-        if src == nil, b0 - 1 >= sa, ["and", "but", ","].contains(v.low(b0 - 1)) || v.isChar(b0 - 1, ","),
-           v.low(k).hasSuffix("ing") || v.low(b0 - 1) == "and" || v.low(b0 - 1) == "but" {
+        if src == nil, b0 - 1 >= sa, v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ","),
+           v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut) {
             if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[k] {
                 src = ps
             } else if let s0 = sourceAfter(sa, limit: b0) ?? leadingSubject(sa, limit: b0), s0.b < k {
@@ -164,7 +164,7 @@ extension QuoteExtractor {
             // Where does the source's phrase start (with its article)? A comma before it means the
             // clause came first: "…, Ruiz said." or "A, Ruiz said, B."
             var start = src.outerA >= 0 ? min(src.outerA, src.a) : src.a
-            while start - 1 >= sa, Closed.determiners.contains(v.low(start - 1)) { start -= 1 }
+            while start - 1 >= sa, v.has(start - 1, .determiner) { start -= 1 }
             if start - 1 > sa, v.isChar(start - 1, ","), next >= sb || v.isTerminal(next) || v.isChar(next, ",") || v.isQuote(next) {
                 if next < sb, v.isChar(next, ","), let c = content(from: sa, to: sb) {
                     return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
@@ -203,23 +203,23 @@ extension QuoteExtractor {
             if x == "that" && (f.contains(.that) || f.contains(.object)) && t > j { return t + 1 }
             if x == "to" && f.contains(.to) && t > j { return t }
             if (x == "whether" || x == "if") && f.contains(.whether) { return t + 1 }
-            if cues.verbs[x] != nil && t > j { break }
+            if v.has(t, .cueVerb) && t > j { break }
             t += 1
         }
         if f.contains(.that) && !f.contains(.object) {
             // "said the deal came together …": the clause follows directly; skip a time adverbial.
-            if Closed.prepositions.contains(w) && j + 1 < sb && Closed.weekdays.contains(v.low(j + 1)) { j += 2 }
-            else if Closed.weekdays.contains(w) && v.isCapitalized(j) { j += 1 }
-            if j < sb, ["to", "for", "of", "about", "by", "with", "in", "on", "at", "up", "out"].contains(v.low(j)) { return nil }
+            if v.has(j, .preposition) && j + 1 < sb && v.has(j + 1, .weekday) { j += 2 }
+            else if v.has(j, .weekday) && v.isCapitalized(j) { j += 1 }
+            if j < sb, v.has(j, .complementBlocker) { return nil }
             return j
         }
-        if f.contains(.object), !Closed.subjectPronouns.contains(w) {
+        if f.contains(.object), !v.has(j, .subjectPronoun) {
             // "told the crowd he would …": a short addressee, then a clause opened by a pronoun.
             var t = j + 1
-            while t < sb, t - j <= 4, v.isWord(t), !Closed.subjectPronouns.contains(v.low(t)) { t += 1 }
-            if t < sb, t - j <= 4, Closed.subjectPronouns.contains(v.low(t)) { return t }
+            while t < sb, t - j <= 4, v.isWord(t), !v.has(t, .subjectPronoun) { t += 1 }
+            if t < sb, t - j <= 4, v.has(t, .subjectPronoun) { return t }
         }
-        if f.contains(.object) && w != "to" && ["reporters", "journalists", "me", "us", "him", "her", "them"].contains(w) {
+        if f.contains(.object) && v.has(j, .addressee) {
             return j + 1 < sb && !v.isPunct(j + 1) ? j + 1 : nil
         }
         return nil

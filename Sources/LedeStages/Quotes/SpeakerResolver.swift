@@ -35,28 +35,38 @@ struct SpeakerResolver {
             guard v.isCapitalized(k), !v.inQuote[k] else { k += 1; continue }
             var e = k
             while e < n, v.isCapitalized(e) || (v.isChar(e, "-") && v.isCapitalized(e + 1))
-                    || (v.isChar(e, ".") && v.isCapitalized(e + 1) && (v.low(e - 1).count == 1 || lexicon.titles[v.low(e - 1)] != nil)) { e += 1 }
+                    || (v.isChar(e, ".") && v.isCapitalized(e + 1) && (v.low(e - 1).count == 1 || v.has(e - 1, .title) && lexicon.titles[v.low(e - 1)] != nil)) { e += 1 }
             var a = k
             var gender: SpeakerLexicon.Gender = .unknown
-            for t in k..<e {
+            for t in k..<e where v.has(t, .title) {
                 let w = v.low(t)
                 let key = w.hasSuffix(".") ? String(w.dropLast()) : w
                 if let g = lexicon.titles[w] ?? lexicon.titles[key] { a = t + 1; if g != .unknown { gender = g } }
             }
             while a < e, v.isChar(a, ".") { a += 1 }
-            let words = (a..<e).filter { v.isWord($0) }.map { v.low($0) }
-            if words.count >= 2, words.count <= 6, words.contains(where: { lexicon.organizationWords.contains($0) }),
-               !Closed.determiners.contains(words[0]) {
-                var end = e
-                if end < n, v.isChar(end, "."), Closed.nameSuffixes.contains(v.low(end - 1)) { end += 1 }
-                organizations.append((v.text(a, end), words, a))
+            // Count first and build the word list only for runs that become names: most runs are a
+            // single sentence-initial word, and allocating for each showed in the profile.
+            var count = 0
+            var hasOrganization = false
+            var firstIsDeterminer = false
+            for t in a..<e where v.isWord(t) {
+                if count == 0 { firstIsDeterminer = v.has(t, .determiner) }
+                if v.has(t, .organizationWord) { hasOrganization = true }
+                count += 1
             }
-            if words.count >= 2, words.count <= 4, !words.contains(where: { lexicon.organizationWords.contains($0) }),
-               !Closed.determiners.contains(words[0]) {
-                names.append((v.text(a, e), words, a, gender))
-            } else if e - a == 1, gender != .unknown {
-                // "Mr. Pruett": a surname with a gendered title.
-                names.append((v.text(a, e), words, a, gender))
+            let asOrganization = count >= 2 && count <= 6 && hasOrganization && !firstIsDeterminer
+            let asName = count >= 2 && count <= 4 && !hasOrganization && !firstIsDeterminer
+            if asOrganization || asName || e - a == 1 && gender != .unknown {
+                let words = (a..<e).filter { v.isWord($0) }.map { v.low($0) }
+                if asOrganization {
+                    var end = e
+                    if end < n, v.isChar(end, "."), v.has(end - 1, .nameSuffix) { end += 1 }
+                    organizations.append((v.text(a, end), words, a))
+                }
+                if asName || !asOrganization && !asName {
+                    // A two-to-four word name, or "Mr. Pruett": a surname with a gendered title.
+                    names.append((v.text(a, e), words, a, gender))
+                }
             }
             k = e
         }
@@ -72,9 +82,28 @@ struct SpeakerResolver {
 
     func nameTokens(_ s: String) -> [String] {
         var out: [String] = []
-        for part in s.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }) {
-            out.append(String(decoding: part, as: UTF8.self).lowercased())
+        // ASCII words are lower-cased byte by byte, in one pass with no intermediate slices:
+        // splitting and `String.lowercased()` per word showed in the profile, since every
+        // quotation's source is split this way. Other words take the full Unicode mapping.
+        var raw: [UInt8] = []
+        var low: [UInt8] = []
+        raw.reserveCapacity(24)
+        low.reserveCapacity(24)
+        var ascii = true
+        func flush() {
+            guard !raw.isEmpty else { return }
+            out.append(ascii ? String(decoding: low, as: UTF8.self) : String(decoding: raw, as: UTF8.self).lowercased())
+            raw.removeAll(keepingCapacity: true)
+            low.removeAll(keepingCapacity: true)
+            ascii = true
         }
+        for c in s.utf8 {
+            if c == 0x20 || c == 0x0A { flush(); continue }
+            raw.append(c)
+            low.append(c >= 0x41 && c <= 0x5A ? c + 32 : c)
+            if c >= 0x80 { ascii = false }
+        }
+        flush()
         return out
     }
 

@@ -15,33 +15,71 @@ struct TokenView {
     var sentenceEnd: [Int32]
     /// The token is inside a quotation (including its marks).
     var inQuote: [Bool]
+    /// Closed classes and lexicon memberships of each token's lower-cased word (empty unless
+    /// the view was made with the lexicons): one hash per token instead of one per rule that asks.
+    var classes: [WordClass] = []
+    /// Index into ``CueLexicon/entries`` of each token's word, -1 when it is no cue form.
+    var cueIndex: [Int32] = []
 
-    init(_ doc: Document) {
+    /// Folds every word and, given the lexicons, looks it up in their tables from the folded bytes
+    /// (see ``classes``).
+    init(_ doc: Document, cues: CueLexicon? = nil, speakers: SpeakerLexicon? = nil) {
         s = doc.scalars
         tokens = doc.tokens
         let n = tokens.count
-        lower = []
-        lower.reserveCapacity(n)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        for t in tokens {
-            guard t.kind == .word || t.kind == .number, t.span.length <= 40 else { lower.append(""); continue }
-            buffer.removeAll(keepingCapacity: true)
-            for i in t.span.start..<t.span.end {
-                let v = s[i].value
-                if v < 0x80 {
-                    buffer.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
-                } else if v == 0x2019 {
-                    // Curly apostrophes fold to straight ones so "’s" and "'s" look the same to the lexicons.
-                    buffer.append(0x27)
-                } else {
-                    // Other letters keep their case: the lexicons are ASCII, so they only need to compare unequal.
-                    let folded = s[i].properties.isUppercase ? (s[i].properties.lowercaseMapping.unicodeScalars.first ?? s[i]) : s[i]
-                    buffer.append(contentsOf: UTF8.encode(folded)!)
+        let annotating = cues != nil || speakers != nil
+        // Unwrapped once: reading them through the optionals per token retained every array of both tables.
+        let cueTable = cues?.bytes, speakerTable = speakers?.bytes
+        let scalars = doc.scalars, toks = doc.tokens
+        var low: [String] = []
+        low.reserveCapacity(n)
+        var cls = [WordClass](repeating: [], count: annotating ? n : 0)
+        var idx = [Int32](repeating: -1, count: annotating ? n : 0)
+        // Raw buffers: this loop touches every scalar of every word, and bounds checks and array
+        // growth per scalar were most of its cost. A word of at most 40 scalars fits in 160 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { buf in
+            scalars.withUnsafeBufferPointer { sp in
+                toks.withUnsafeBufferPointer { tp in
+                    for ti in 0..<n {
+                        let t = tp[ti]
+                        guard t.kind == .word || t.kind == .number, t.span.length <= 40 else { low.append(""); continue }
+                        var len = 0
+                        for i in t.span.start..<t.span.end {
+                            let sc = sp[i]
+                            let v = sc.value
+                            if v < 0x80 {
+                                buf[len] = v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v); len += 1
+                            } else if v == 0x2019 {
+                                // Curly apostrophes fold to straight ones so "’s" and "'s" look the same to the lexicons.
+                                buf[len] = 0x27; len += 1
+                            } else {
+                                // Other letters keep their case: the lexicons are ASCII, so they only need to compare unequal.
+                                let folded = sc.properties.isUppercase ? (sc.properties.lowercaseMapping.unicodeScalars.first ?? sc) : sc
+                                for byte in UTF8.encode(folded)! { buf[len] = byte; len += 1 }
+                            }
+                        }
+                        let p = UnsafeBufferPointer(rebasing: buf[..<len])
+                        low.append(String(decoding: p, as: UTF8.self))
+                        guard annotating, len > 0 else { continue }
+                        var c: WordClass = []
+                        let hash = ByteTable<WordInfo>.hash(p)
+                        if let info = cueTable?.find(p, hash: hash) { c = info.classes; idx[ti] = info.cue }
+                        if let st = speakerTable {
+                            if let sc = st.find(p, hash: hash) { c.formUnion(sc) }
+                            // "dr." also counts as the title "dr" (the rules strip a final period before asking).
+                            if !c.contains(.title), len > 1, p[len - 1] == 0x2E,
+                               let sc = st.find(UnsafeBufferPointer(rebasing: p[..<(len - 1)])), sc.contains(.title) {
+                                c.insert(.title)
+                            }
+                        }
+                        cls[ti] = c
+                    }
                 }
             }
-            lower.append(String(decoding: buffer, as: UTF8.self))
         }
+        lower = low
+        classes = cls
+        cueIndex = idx
         sentence = Array(repeating: -1, count: n)
         paragraph = Array(repeating: -1, count: n)
         sentenceStart = Array(repeating: 0, count: doc.sentences.count)
@@ -62,6 +100,11 @@ struct TokenView {
     }
 
     var count: Int { tokens.count }
+
+    /// The word classes of token `i`; empty outside the document.
+    @inline(__always) func cls(_ i: Int) -> WordClass { i >= 0 && i < classes.count ? classes[i] : [] }
+    /// Token `i` belongs to any of the classes `c`.
+    @inline(__always) func has(_ i: Int, _ c: WordClass) -> Bool { i >= 0 && i < classes.count && !classes[i].isDisjoint(with: c) }
 
     /// Lower-cased token text, "" outside the document, so rules can look around freely at edges.
     @inline(__always) func low(_ i: Int) -> String { i >= 0 && i < lower.count ? lower[i] : "" }
