@@ -38,7 +38,7 @@ public struct Evaluator {
             let alignment = scorer.add(gold: d.quotes, predicted: pred, text: scalars)
             if let errors {
                 func cut(_ a: Int, _ b: Int) -> String {
-                    let t = String(String.UnicodeScalarView(scalars[max(0, a)..<min(b, scalars.count)]))
+                    let t = String(scalars: scalars[max(0, a)..<min(b, scalars.count)])
                     return t.count > 160 ? String(t.prefix(100)) + " … " + String(t.suffix(50)) : t
                 }
                 for (g, p, ok) in alignment where !ok {

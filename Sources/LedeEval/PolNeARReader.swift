@@ -59,7 +59,7 @@ public enum PolNeARReader {
             guard let c = rel["Content"].flatMap({ spans[$0] }), c.1 < c.2, c.2 <= scalars.count else { continue }
             let src = rel["Source"].flatMap { spans[$0] }
             let cue = rel["Cue"].flatMap { spans[$0] }
-            let speaker = src.map { String(String.UnicodeScalarView(scalars[$0.1..<min($0.2, scalars.count)])) }
+            let speaker = src.map { String(scalars: scalars[$0.1..<min($0.2, scalars.count)]) }
             quotes.append(GoldQuote(kind: kind(of: scalars[c.1..<c.2]), start: c.1, end: c.2, speaker: speaker,
                                     speakerStart: src?.1, speakerEnd: src?.2, cueStart: cue?.1, cueEnd: cue?.2))
         }

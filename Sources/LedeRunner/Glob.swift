@@ -1,3 +1,5 @@
+import LedeCore
+
 /// Shell-style path patterns for `include:` and `exclude:`.
 ///
 /// `*` and `?` match within one path component, `**` matches any number of components,
@@ -97,15 +99,14 @@ public struct Glob: Sendable {
             else if scalars[i] == ",", depth == 1 { commas.append(i) }
         }
         guard let close else { return [pattern] }
-        let prefix = String(String.UnicodeScalarView(scalars[..<open]))
-        let suffix = String(String.UnicodeScalarView(scalars[(close + 1)...]))
-        var bounds = [open] + commas + [close]
+        let prefix = String(scalars: scalars[..<open])
+        let suffix = String(scalars: scalars[(close + 1)...])
+        let bounds = [open] + commas + [close]
         var result: [String] = []
         for k in 0..<(bounds.count - 1) {
-            let part = String(String.UnicodeScalarView(scalars[(bounds[k] + 1)..<bounds[k + 1]]))
+            let part = String(scalars: scalars[(bounds[k] + 1)..<bounds[k + 1]])
             result += expandBraces(prefix + part + suffix)
         }
-        bounds.removeAll()
         return result
     }
 }

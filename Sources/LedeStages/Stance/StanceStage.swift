@@ -110,7 +110,7 @@ public struct StanceStage: Stage {
         }
 
         let scalars = document.scalars
-        func string(_ span: TextSpan) -> String { String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
+        func string(_ span: TextSpan) -> String { String(scalars: scalars[span.start..<span.end]) }
         // A model used without `require_terms` labels every target, mentioned or not.
         let ungated = tagger.model != nil && !options.require_terms
         if options.quotes {

@@ -87,7 +87,7 @@ public enum StemKey {
         var buffer: [Unicode.Scalar] = []
         lowercase(Array(word.unicodeScalars)[...], into: &buffer)
         stem(&buffer)
-        return String(String.UnicodeScalarView(buffer))
+        return String(scalars: buffer)
     }
 }
 
