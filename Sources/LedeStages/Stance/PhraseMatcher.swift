@@ -1,5 +1,66 @@
 import LedeCore
 
+/// A word's first three letters, 5 bits each (case folded; other scalars 0; the typographic
+/// apostrophe read as `'`, as ``StemKey`` does): a cheap, stemming-proof fingerprint that lets a
+/// matcher rule out most words before their keys are computed.
+enum LetterCode {
+    @inline(__always)
+    static func letter(_ c: Unicode.Scalar) -> Int {
+        if c == "’" { return 39 & 31 }
+        guard c.value < 128 else { return 0 }
+        return Int(c.value & 31)   // case-insensitive for letters
+    }
+
+    @inline(__always)
+    static func of(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> UInt16 {
+        let c1 = letter(s[span.start])
+        let c2 = span.length > 1 ? letter(s[span.start + 1]) : 0
+        let c3 = span.length > 2 ? letter(s[span.start + 2]) : 0
+        return UInt16(c1 << 10 | c2 << 5 | c3)
+    }
+
+    /// The code of a lexicon word already lowercased (and, for keyed words, stemmed).
+    static func of(_ word: [Unicode.Scalar]) -> Int {
+        let c = word.prefix(3).map(letter) + [0, 0, 0]
+        return c[0] << 10 | c[1] << 5 | c[2]
+    }
+
+}
+
+/// A set of ``LetterCode``s as a 32768-bit filter.
+struct LetterCodeFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 512)
+    /// Some entry's codes cannot be listed (a non-ASCII start): every code passes.
+    private var everything = false
+    private(set) var isEmpty = true
+
+    /// The code of a whole word (lowercased; for keyed words also stemmed).
+    mutating func insert(word: [Unicode.Scalar]) {
+        isEmpty = false
+        guard !word.isEmpty, word.prefix(3).allSatisfy({ $0.value < 128 || $0 == "’" }) else { everything = true; return }
+        set(LetterCode.of(word))
+    }
+
+    /// Every code of a word starting with `prefix` (fewer than three letters leave the rest free).
+    mutating func insert(prefix: [Unicode.Scalar]) {
+        isEmpty = false
+        guard !prefix.isEmpty, prefix.prefix(3).allSatisfy({ $0.value < 128 || $0 == "’" }) else { everything = true; return }
+        let fixed = prefix.prefix(3).map(LetterCode.letter)
+        for c1 in 0..<32 where c1 == fixed[0] {
+            for c2 in 0..<32 where fixed.count < 2 || c2 == fixed[1] {
+                for c3 in 0..<32 where fixed.count < 3 || c3 == fixed[2] { set(c1 << 10 | c2 << 5 | c3) }
+            }
+        }
+    }
+
+    private mutating func set(_ code: Int) { bits[code >> 6] |= 1 << UInt64(code & 63) }
+
+    @inline(__always)
+    func contains(_ code: UInt16) -> Bool {
+        everything || bits[Int(code >> 6)] & (1 << UInt64(code & 63)) != 0
+    }
+}
+
 /// Finds lexicon phrases ("call for", "would not fundamentally alter", "embargo*") in keyed words.
 ///
 /// Phrases are tokenized with the same ``Tokenizer`` and stemmed with the same ``StemKey`` as the
@@ -11,6 +72,11 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         case key(UInt64)
         case prefix([Unicode.Scalar])
     }
+    /// The letter codes (``LetterCode``) a phrase's first word may have: a word whose code is not
+    /// in it starts no phrase, whatever its key, so its key need not be computed.
+    private var firstCodes = LetterCodeFilter()
+    /// Words in the longest phrase.
+    private(set) var maxLength = 0
     struct Entry: Sendable {
         var words: [Word]
         var payload: Payload
@@ -35,31 +101,12 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var firstKeyBits = [UInt64](repeating: 0, count: 64)
     /// Entries starting with a prefix word cannot be indexed by key; they are few (YAML wildcards).
     private var prefixed: [Entry] = []
-    /// The first three letters (5 bits each) of every prefix entry, as a 32768-bit filter, so a
-    /// word that cannot start any of them skips the list; `prefixAnyStart` when a prefix begins
-    /// with a non-ASCII letter.
-    private var prefixTrigrams = [UInt64](repeating: 0, count: 512)
-    private var prefixAnyStart = false
-
-    @inline(__always)
-    private static func letter(_ c: Unicode.Scalar?) -> Int {
-        guard let c else { return 0 }
-        if c == "’" { return 39 & 31 }   // read as an apostrophe, as ``StemKey`` does
-        guard c.value < 128 else { return 0 }
-        return Int(c.value & 31)   // case-insensitive for letters
-    }
+    /// The codes of prefix entries' first words, so a word that cannot start any of them skips the list.
+    private var prefixCodes = LetterCodeFilter()
 
     @inline(__always)
     private func mayStartPrefixed(_ words: KeyedWords, at i: Int) -> Bool {
-        if prefixed.isEmpty { return false }
-        if prefixAnyStart { return true }
-        let span = words.spans[i]
-        let s = words.scalars
-        let c1 = Self.letter(s[span.start])
-        let c2 = span.length > 1 ? Self.letter(s[span.start + 1]) : 0
-        let c3 = span.length > 2 ? Self.letter(s[span.start + 2]) : 0
-        let bit = c1 << 10 | c2 << 5 | c3
-        return prefixTrigrams[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        !prefixCodes.isEmpty && prefixCodes.contains(words.codes[i])
     }
 
     var isEmpty: Bool { keyed.isEmpty && prefixed.isEmpty }
@@ -68,11 +115,18 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// Splits a phrase into words; returns nil for a phrase with no words.
     static func words(of phrase: String) -> [Word]? {
+        words(ofPhrase: phrase)?.words
+    }
+
+    /// The words of a phrase and the lowercased (for keys also stemmed) form of its first word.
+    static func words(ofPhrase phrase: String) -> (words: [Word], first: [Unicode.Scalar])? {
         var out: [Word] = []
+        var first: [Unicode.Scalar] = []
         for piece in phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             if piece.hasSuffix("*"), piece.count > 1 {
                 var buffer: [Unicode.Scalar] = []
                 StemKey.lowercase(Array(piece.dropLast().unicodeScalars)[...], into: &buffer)
+                if out.isEmpty { first = buffer }
                 out.append(.prefix(buffer))
                 continue
             }
@@ -81,14 +135,17 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             for t in Tokenizer.tokens(scalars) where t.kind == .word || t.kind == .number {
                 StemKey.lowercase(scalars[t.span.start..<t.span.end], into: &buffer)
                 StemKey.stem(&buffer)
+                if out.isEmpty { first = buffer }
                 out.append(.key(StemKey.hash(buffer)))
             }
         }
-        return out.isEmpty ? nil : out
+        return out.isEmpty ? nil : (out, first)
     }
 
     mutating func add(_ phrase: String, _ payload: Payload) {
-        guard let words = Self.words(of: phrase) else { return }
+        guard let (words, first) = Self.words(ofPhrase: phrase) else { return }
+        maxLength = max(maxLength, words.count)
+        if case .prefix = words[0] { firstCodes.insert(prefix: first) } else { firstCodes.insert(word: first) }
         var single = false
         if words.count == 1, case .key = words[0] { single = true }
         let entry = Entry(words: words, payload: payload, length: words.count, single: single)
@@ -112,19 +169,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                 i = j
             }
         } else {
-            if case .prefix(let p) = words[0], !p.isEmpty, p.prefix(3).allSatisfy({ $0.value < 128 }) {
-                let fixed = p.prefix(3).map { Self.letter($0) }
-                for c1 in 0..<32 where c1 == fixed[0] {
-                    for c2 in 0..<32 where fixed.count < 2 || c2 == fixed[1] {
-                        for c3 in 0..<32 where fixed.count < 3 || c3 == fixed[2] {
-                            let bit = c1 << 10 | c2 << 5 | c3
-                            prefixTrigrams[bit >> 6] |= 1 << UInt64(bit & 63)
-                        }
-                    }
-                }
-            } else {
-                prefixAnyStart = true
-            }
+            prefixCodes.insert(prefix: first)
             prefixed.append(entry)
             prefixed.sort { $0.words.count > $1.words.count }
         }
@@ -150,6 +195,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// Longest match starting at `i`, if any.
     func match(_ words: KeyedWords, at i: Int) -> Entry? {
+        guard firstCodes.contains(words.codes[i]) else { return nil }
         let k = words.keys[i]
         if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
             for g in group where keyed[g].single || matches(keyed[g], words, at: i) { return keyed[g] }
@@ -161,6 +207,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// All non-overlapping matches in `positions` (ascending), longest first at each position.
     func scan(_ words: KeyedWords, in positions: Range<Int>) -> [Match] {
         var out: [Match] = []
+        if isEmpty { return out }
         var i = positions.lowerBound
         while i < positions.upperBound {
             if words.keys[i] != KeyedWords.clauseBreak, let e = match(words, at: i), i + e.words.count <= positions.upperBound {
@@ -174,25 +221,20 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     /// Calls `body` with the position and payload of every entry that matches anywhere in
-    /// `positions`, overlapping ones included (one scan serves every target's terms).
-    func forEachMatch(_ words: KeyedWords, in positions: Range<Int>, _ body: (Int, Payload) -> Void) {
-        // Buffers taken once for the whole scan: no reference counting per word.
-        keyed.withUnsafeBufferPointer { entries in
-            words.keys.withUnsafeBufferPointer { keys in
-                for i in positions {
-                    let k = keys[i]
-                    if k == KeyedWords.clauseBreak { continue }
-                    if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
-                        for g in group where entries[g].single || (i + entries[g].length <= positions.upperBound && matches(entries[g], words, at: i)) {
-                            body(i, entries[g].payload)
-                        }
-                    }
-                    if mayStartPrefixed(words, at: i) {
-                        prefixed.withUnsafeBufferPointer { prefixed in
-                            for e in prefixed.indices where i + prefixed[e].length <= positions.upperBound && matches(prefixed[e], words, at: i) { body(i, prefixed[e].payload) }
-                        }
-                    }
+    /// `positions`, overlapping ones included (one scan serves every target's terms). Keys are
+    /// computed only where a word's letter code can start an entry, so `words` may be built lazily.
+    func forEachMatch(_ words: inout KeyedWords, in positions: Range<Int>, _ body: (Int, Payload) -> Void) {
+        for i in positions {
+            guard words.keys[i] != KeyedWords.clauseBreak, firstCodes.contains(words.codes[i]) else { continue }
+            words.ensureKeys(i..<min(positions.upperBound, i + maxLength))
+            let k = words.keys[i]
+            if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+                for g in group where keyed[g].single || (i + keyed[g].length <= positions.upperBound && matches(keyed[g], words, at: i)) {
+                    body(i, keyed[g].payload)
                 }
+            }
+            if mayStartPrefixed(words, at: i) {
+                for e in prefixed where i + e.length <= positions.upperBound && matches(e, words, at: i) { body(i, e.payload) }
             }
         }
     }

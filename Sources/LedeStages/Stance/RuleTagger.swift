@@ -37,7 +37,11 @@ struct RuleTagger: Sendable {
         var directional: Bool
         var start: Int
         var end: Int
-        var spans: [TextSpan]
+        /// The cue's text span; cues composed into this one keep theirs in `composed` (rarely
+        /// non-empty, so a plain hit allocates nothing).
+        var span: TextSpan
+        var composed: [TextSpan] = []
+        var spans: [TextSpan] { [span] + composed }
     }
 
     /// Whether the target is mentioned in any of `positions`.
@@ -48,7 +52,12 @@ struct RuleTagger: Sendable {
     /// Labels `content` (position ranges of the quotation's words in `words`) toward `target`,
     /// which the caller found in play (step 1 is ``inPlay(_:_:in:)``).
     func tag(_ words: KeyedWords, content: [Range<Int>], cueVerb: Cue?, target: CompiledTarget) -> StanceLabel {
-        let w = weigh(words, content: content, cueVerb: cueVerb, targetCues: target.cues)
+        label(weigh(words, content: content, cueVerb: cueVerb, targetCues: target.cues), target: target.spec.id)
+    }
+
+    /// Labels a weighing toward `target`. A quotation's weighing is the same for every target
+    /// without cues of its own, so the stage weighs it once for all of them.
+    func label(_ w: Weighing, target: String) -> StanceLabel {
         let (favor, against, neutral, composed, neutralSpans) = (w.favor, w.against, w.neutral, w.hits, w.neutralSpans)
         let net = favor - against
         let total = favor + against
@@ -56,12 +65,12 @@ struct RuleTagger: Sendable {
             // Confident when nothing leans at all or a neutral phrase dominates; unsure when cues cancel.
             let lean = total == 0 ? 0 : abs(net) / total
             let score = total == 0 ? 0.6 + 0.4 * tanh(neutral) : 0.5 + 0.4 * tanh(max(0, neutral - abs(net))) * (1 - lean)
-            return StanceLabel(target: target.spec.id, label: .neutral, score: min(1, score), evidence: neutralSpans)
+            return StanceLabel(target: target, label: .neutral, score: min(1, score), evidence: neutralSpans)
         }
         let label: StanceValue = net > 0 ? .favor : .against
         let score = 0.5 + 0.5 * tanh(abs(net)) * (abs(net) / total)
         let evidence = composed.filter { ($0.polarity > 0) == (net > 0) }.flatMap(\.spans).sorted { $0.start < $1.start }
-        return StanceLabel(target: target.spec.id, label: label, score: score, evidence: evidence)
+        return StanceLabel(target: target, label: label, score: score, evidence: evidence)
     }
 
     /// What the cues in `content` add up to, after negation, hedging and composition.
@@ -77,24 +86,24 @@ struct RuleTagger: Sendable {
         var neutralSpans: [TextSpan] = []
         for range in content {
             // Target cues first, so "keep the embargo" is not also read as the generic "keep".
-            var taken = [Bool](repeating: false, count: range.count)
+            var taken = targetCues.isEmpty ? [] : [Bool](repeating: false, count: range.count)
             for m in targetCues.scan(words, in: range) {
                 for i in m.start..<(m.start + m.count) { taken[i - range.lowerBound] = true }
                 hits.append(Hit(polarity: m.payload > 0 ? 1 : -1, weight: abs(m.payload), directional: false,
-                                start: m.start, end: m.start + m.count, spans: [span(words, m.start, m.count)]))
+                                start: m.start, end: m.start + m.count, span: span(words, m.start, m.count)))
             }
             var i = range.lowerBound
             while i < range.upperBound {
-                if taken[i - range.lowerBound] || words.keys[i] == KeyedWords.clauseBreak { i += 1; continue }
+                if (!taken.isEmpty && taken[i - range.lowerBound]) || words.keys[i] == KeyedWords.clauseBreak { i += 1; continue }
                 guard let e = lexicon.cues.match(words, at: i), i + e.words.count <= range.upperBound,
-                      !(i..<(i + e.words.count)).contains(where: { taken[$0 - range.lowerBound] }) else { i += 1; continue }
+                      taken.isEmpty || !(i..<(i + e.words.count)).contains(where: { taken[$0 - range.lowerBound] }) else { i += 1; continue }
                 let n = e.words.count
                 if e.payload.polarity == 0 {
                     neutral += e.payload.weight
                     neutralSpans.append(span(words, i, n))
                 } else {
                     hits.append(Hit(polarity: Double(e.payload.polarity), weight: e.payload.weight, directional: e.payload.directional,
-                                    start: i, end: i + n, spans: [span(words, i, n)]))
+                                    start: i, end: i + n, span: span(words, i, n)))
                 }
                 i += n
             }
@@ -121,7 +130,7 @@ struct RuleTagger: Sendable {
                 last.polarity *= h.polarity
                 last.weight = max(last.weight, h.weight)
                 last.end = h.end
-                last.spans += h.spans
+                last.composed += h.spans
                 composed[composed.count - 1] = last
             } else {
                 composed.append(h)
@@ -129,7 +138,7 @@ struct RuleTagger: Sendable {
         }
         if let cue = cueVerb, let w = lexicon.cueVerbs[StemKey.key(cue.lemma)] {
             composed.append(Hit(polarity: w > 0 ? 1 : -1, weight: abs(w) * Self.cueVerbFactor, directional: false,
-                                start: -1, end: -1, spans: [cue.span]))
+                                start: -1, end: -1, span: cue.span))
         }
         var favor = 0.0, against = 0.0
         for h in composed { if h.polarity > 0 { favor += h.weight } else { against += h.weight } }

@@ -58,6 +58,8 @@ public struct StanceStage: Stage {
     let tagger: StanceTagger
     /// Every target's terms in one matcher, payload the target's index.
     let allTerms: PhraseMatcher<Int>
+    /// `none` toward every target, in target order: the labels of a quotation no target is near.
+    let noneLabels: [StanceLabel]
 
     public init(options: Options, context: StageContext) throws {
         self.options = options
@@ -65,6 +67,7 @@ public struct StanceStage: Stage {
         var all = PhraseMatcher<Int>()
         for (i, t) in options.targets.enumerated() { for term in t.terms { all.add(term, i) } }
         allTerms = all
+        noneLabels = options.targets.map { StanceLabel(target: $0.id, label: .none, score: 1) }
         if options.model.isEmpty {
             tagger = StanceTagger(rules: RuleTagger(lexicon: .shipped), model: nil, requireTerms: true)
         } else {
@@ -97,16 +100,20 @@ public struct StanceStage: Stage {
             }
             stretches = merged.map { tokenRange(document.tokens, covering: $0) }
         }
-        let words = KeyedWords(document, tokens: stretches)
-        var mentions = [[Int]](repeating: [], count: targets.count)
-        allTerms.forEachMatch(words, in: 0..<words.keys.count) { position, t in
-            if mentions[t].last != position { mentions[t].append(position) }
-        }
-        func mentioned(_ t: Int, in range: Range<Int>) -> Bool {
-            let m = mentions[t]
-            var lo = 0, hi = m.count
-            while lo < hi { let mid = (lo + hi) / 2; if m[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid } }
-            return lo < m.count && m[lo] < range.upperBound
+        var words = KeyedWords(document, tokens: stretches, lazily: true)
+        // Every target mention as (position, target), ascending by position: one flat array per document.
+        var mentions: [(position: Int, target: Int)] = []
+        allTerms.forEachMatch(&words, in: 0..<words.keys.count) { position, t in mentions.append((position, t)) }
+        /// The targets mentioned in `range`, ascending, into `out`.
+        func mentioned(in range: Range<Int>, into out: inout [Int]) {
+            out.removeAll(keepingCapacity: true)
+            var lo = 0, hi = mentions.count
+            while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].position < range.lowerBound { lo = mid + 1 } else { hi = mid } }
+            while lo < mentions.count, mentions[lo].position < range.upperBound {
+                if !out.contains(mentions[lo].target) { out.append(mentions[lo].target) }
+                lo += 1
+            }
+            out.sort()
         }
 
         let scalars = document.scalars
@@ -114,22 +121,26 @@ public struct StanceStage: Stage {
         // A model used without `require_terms` labels every target, mentioned or not.
         let ungated = tagger.model != nil && !options.require_terms
         if options.quotes {
-            let usesText = tagger.model != nil
+            // No target named anywhere near a quotation (the common case): every quotation shares
+            // one array of `none` labels instead of building its own.
+            let anyMention = ungated || !mentions.isEmpty
+            var inPlay: [Int] = []
             for q in document.quotes.indices {
+                guard anyMention else { document.quotes[q].stance = noneLabels; continue }
                 let quote = document.quotes[q]
                 let window = words.positions(in: contextSpan(quote, document.sentences))
+                if ungated { inPlay = Array(targets.indices) } else { mentioned(in: window, into: &inPlay) }
+                guard !inPlay.isEmpty else { document.quotes[q].stance = noneLabels; continue }
                 var content: [Range<Int>] = []
                 for piece in quote.pieces { let r = words.positions(in: piece); if !r.isEmpty { content.append(r) } }
-                var labels: [StanceLabel] = []
-                labels.reserveCapacity(targets.count)
-                for t in targets.indices {
-                    guard ungated || mentioned(t, in: window) || content.contains(where: { mentioned(t, in: $0) }) else {
-                        labels.append(StanceLabel(target: targets[t].spec.id, label: .none, score: 1))
-                        continue
-                    }
-                    // The model reads the quotation's text; the rule tagger only its keys.
-                    let text = usesText ? quote.pieces.map(string).joined(separator: " ") : ""
-                    labels.append(tagger.tag(words, content: content, cue: quote.cue, target: targets[t], text: { text }))
+                // The rule tagger reads keys in the quotation and looks back a few words for negators.
+                for r in content { words.ensureKeys(max(0, r.lowerBound - RuleTagger.hedgeWindow)..<r.upperBound) }
+                // The model reads the quotation's text; the rule tagger only its keys.
+                let text = tagger.model != nil ? quote.pieces.map(string).joined(separator: " ") : ""
+                var labels = noneLabels
+                var shared: RuleTagger.Weighing?
+                for t in inPlay {
+                    labels[t] = tagger.tag(words, content: content, cue: quote.cue, target: targets[t], shared: &shared, text: { text })
                 }
                 document.quotes[q].stance = labels
             }
@@ -142,10 +153,13 @@ public struct StanceStage: Stage {
         }
         if options.sentences {
             var rows: [JSONValue] = []
+            var inPlay: [Int] = []
             for sentence in document.sentences {
                 let range = words.positions(in: sentence.span)
                 guard !range.isEmpty else { continue }
-                for t in targets.indices where mentioned(t, in: range) {
+                mentioned(in: range, into: &inPlay)
+                for t in inPlay {
+                    words.ensureKeys(max(0, range.lowerBound - RuleTagger.hedgeWindow)..<range.upperBound)
                     let l = tagger.tag(words, content: [range], cue: nil, target: targets[t], text: { string(sentence.span) })
                     let o = document.originalSpan(sentence.span)
                     rows.append(.object(["start": .number(Double(o.start)), "end": .number(Double(o.end)), "target": .string(targets[t].spec.id),
@@ -197,7 +211,20 @@ public struct StanceTagger: Sendable {
 
     /// Labels a quotation whose target the caller found in play.
     func tag(_ words: KeyedWords, content: [Range<Int>], cue: Cue?, target: CompiledTarget, text: () -> String) -> StanceLabel {
-        guard let model else { return rules.tag(words, content: content, cueVerb: cue, target: target) }
+        var shared: RuleTagger.Weighing?
+        return tag(words, content: content, cue: cue, target: target, shared: &shared, text: text)
+    }
+
+    /// As above; `shared` keeps the rule tagger's weighing of this quotation for the next target
+    /// without cues of its own (their weighings are the same).
+    func tag(_ words: KeyedWords, content: [Range<Int>], cue: Cue?, target: CompiledTarget,
+             shared: inout RuleTagger.Weighing?, text: () -> String) -> StanceLabel {
+        guard let model else {
+            if !target.cues.isEmpty { return rules.tag(words, content: content, cueVerb: cue, target: target) }
+            let w = shared ?? rules.weigh(words, content: content, cueVerb: cue, targetCues: target.cues)
+            shared = w
+            return rules.label(w, target: target.spec.id)
+        }
         let p = model.predict(text: text(), target: target.spec.model_target ?? target.spec.id)
         // A target in play but judged "none" by a SemEval-style model takes no side: neutral.
         let label = StanceValue(rawValue: p.label).map { $0 == .none && requireTerms ? .neutral : $0 } ?? .neutral

@@ -41,21 +41,25 @@ public struct StanceTargetSpec: Codable, Sendable, Equatable {
 }
 
 /// A target ready for matching: its terms and its own cues compiled once per run.
-struct CompiledTarget: Sendable {
-    var spec: StanceTargetSpec
-    var terms: PhraseMatcher<Bool>
+///
+/// A class: it is read for every quotation, and passing a reference costs one retain where copying
+/// the struct's matchers retained each of their arrays.
+final class CompiledTarget: Sendable {
+    let spec: StanceTargetSpec
+    let terms: PhraseMatcher<Bool>
     /// Target-specific cues: +weight for favor, −weight for against.
-    var cues: PhraseMatcher<Double>
+    let cues: PhraseMatcher<Double>
 
     /// Target-specific cues outweigh the generic lexicon: whoever wrote them knows the debate.
     static let cueWeight = 1.6
 
     init(_ spec: StanceTargetSpec) {
         self.spec = spec
-        terms = PhraseMatcher()
+        var terms = PhraseMatcher<Bool>()
         for t in spec.terms { terms.add(t, true) }
-        cues = PhraseMatcher()
+        var cues = PhraseMatcher<Double>()
         for f in spec.favor ?? [] { cues.add(f, Self.cueWeight) }
         for a in spec.against ?? [] { cues.add(a, -Self.cueWeight) }
+        self.terms = terms; self.cues = cues
     }
 }

@@ -76,10 +76,13 @@ public enum StemKey {
 
     /// The key of a word as written in a lexicon or a YAML term.
     public static func key(_ word: String) -> UInt64 {
-        var buffer: [Unicode.Scalar] = []
-        lowercase(Array(word.unicodeScalars)[...], into: &buffer)
-        stem(&buffer)
-        return hash(buffer)
+        let n = word.unicodeScalars.count
+        // A stack buffer: the stance tagger keys each quotation's cue lemma with this.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(n, 1)) { buffer in
+            var k = 0
+            for c in word.unicodeScalars { buffer[k] = lower(c); k += 1 }
+            return hash(UnsafeBufferPointer(rebasing: buffer[0..<stem(buffer, count: k)]))
+        }
     }
 
     /// Lowercased, stemmed form of a word as a string (for tests and messages).
@@ -94,13 +97,19 @@ public enum StemKey {
 /// The words of a stretch of text as keys, with the token index each came from.
 ///
 /// Built once per document; every matcher (targets, cues, negators) then scans the
-/// same array of integers.
+/// same array of integers. Built `lazily`, only the spans and each word's first three letters are
+/// read up front; a word's stemmed key is computed when a matcher needs it (``ensureKeys(_:)``).
+/// Most quotations name no target, so most words never need a key: this is the stage's main saving.
 struct KeyedWords {
-    /// Stemmed keys.
+    /// Stemmed keys; ``unknown`` where a lazily built instance has not computed one yet.
     var keys: [UInt64] = []
     var spans: [TextSpan] = []
+    /// The first three letters of each word as a 15-bit code (``LetterCode``); stemming
+    /// never changes a word's first three letters, so equal keys imply equal codes and a code that
+    /// starts no phrase rules the word out without its key.
+    var codes: [UInt16] = []
     /// The document's scalars (shared, not copied), for wildcard terms, which compare the
-    /// lowercased start of a word instead of its key.
+    /// lowercased start of a word instead of its key, and for keys computed on demand.
     var scalars: [Unicode.Scalar] = []
 
     /// Whether the word at position `i`, lowercased, starts with `prefix`.
@@ -118,68 +127,93 @@ struct KeyedWords {
     }
 
     /// Keys of the tokens in several ascending, disjoint ranges (the stretches around quotations);
-    /// a clause break separates them so no phrase matches across a gap.
-    init(_ document: Document, tokens ranges: [Range<Int>]) {
+    /// a clause break separates them so no phrase matches across a gap. `lazily`: word keys are
+    /// left ``unknown`` until ``ensureKeys(_:)``.
+    init(_ document: Document, tokens ranges: [Range<Int>], lazily: Bool = false) {
         let s = document.scalars
         scalars = s
         let tokens = document.tokens
-        // One scratch buffer for every word (longer words, rare, take the array path), and both
-        // output arrays written in place: this loop is the stage's main cost.
-        let scratchSize = 48
-        var spanOut: [TextSpan] = []
-        keys = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: scratchSize) { scratch in
-            s.withUnsafeBufferPointer { s in
-                tokens.withUnsafeBufferPointer { tokens in
-                    let capacity = ranges.reduce(0) { $0 + $1.count + 1 }
-                    return [UInt64](unsafeUninitializedCapacity: capacity) { keyOut, written in
-                        spanOut = [TextSpan](unsafeUninitializedCapacity: capacity) { spanBuf, spanCount in
+        let capacity = ranges.reduce(0) { $0 + $1.count + 1 }
+        // The three arrays are written in place (no append bookkeeping): this loop reads every word near a quotation.
+        var spanOut: [TextSpan] = [], codeOut: [UInt16] = []
+        keys = s.withUnsafeBufferPointer { s in
+            tokens.withUnsafeBufferPointer { tokens in
+                [UInt64](unsafeUninitializedCapacity: capacity) { keyBuf, keyCount in
+                    spanOut = [TextSpan](unsafeUninitializedCapacity: capacity) { spanBuf, spanCount in
+                        codeOut = [UInt16](unsafeUninitializedCapacity: capacity) { codeBuf, codeCount in
                             var n = 0
+                            func put(_ key: UInt64, _ span: TextSpan, _ code: UInt16) {
+                                (keyBuf.baseAddress! + n).initialize(to: key)
+                                (spanBuf.baseAddress! + n).initialize(to: span)
+                                (codeBuf.baseAddress! + n).initialize(to: code)
+                                n += 1
+                            }
                             for (r, range) in ranges.enumerated() {
-                            if r > 0, !range.isEmpty {
-                                // An empty span at the next stretch's start keeps spans ascending.
-                                let at = tokens[range.lowerBound].span.start
-                                (keyOut.baseAddress! + n).initialize(to: KeyedWords.clauseBreak)
-                                (spanBuf.baseAddress! + n).initialize(to: TextSpan(at, at))
-                                n += 1
-                            }
-                            for i in range {
-                                let t = tokens[i]
-                                let key: UInt64
-                                switch t.kind {
-                                case .word, .number:
-                                    if t.span.length <= scratchSize {
-                                        let m = StemKey.stem(scratch, count: StemKey.lowercase(s, t.span.start..<t.span.end, into: scratch))
-                                        key = StemKey.hash(UnsafeBufferPointer(rebasing: scratch[0..<m]))
-                                    } else {
-                                        var buffer: [Unicode.Scalar] = []
-                                        StemKey.lowercase(ArraySlice(s[t.span.start..<t.span.end]), into: &buffer)
-                                        StemKey.stem(&buffer)
-                                        key = StemKey.hash(buffer)
-                                    }
-                                case .punctuation:
-                                    let c = s[t.span.start]
-                                    // Commas do not end a cue's scope ("would, in my view, not help");
-                                    // sentence and clause punctuation does.
-                                    if c == "," || c == "-" || c == "–" { continue }
-                                    key = KeyedWords.clauseBreak
-                                case .quote, .symbol:
-                                    continue
+                                if r > 0, !range.isEmpty {
+                                    // An empty span at the next stretch's start keeps spans ascending.
+                                    let at = tokens[range.lowerBound].span.start
+                                    put(KeyedWords.clauseBreak, TextSpan(at, at), 0)
                                 }
-                                (keyOut.baseAddress! + n).initialize(to: key)
-                                (spanBuf.baseAddress! + n).initialize(to: t.span)
-                                n += 1
+                                for i in range {
+                                    let t = tokens[i]
+                                    switch t.kind {
+                                    case .word, .number:
+                                        put(lazily ? KeyedWords.unknown : Self.key(s, t.span), t.span, LetterCode.of(s, t.span))
+                                    case .punctuation:
+                                        let c = s[t.span.start]
+                                        // Commas do not end a cue's scope ("would, in my view, not help");
+                                        // sentence and clause punctuation does.
+                                        if c == "," || c == "-" || c == "–" { continue }
+                                        put(KeyedWords.clauseBreak, t.span, 0)
+                                    case .quote, .symbol:
+                                        continue
+                                    }
+                                }
                             }
-                            }
-                            spanCount = n
-                            written = n
+                            codeCount = n
                         }
+                        spanCount = codeOut.count
                     }
+                    keyCount = spanOut.count
                 }
             }
         }
-        spans = spanOut
+        spans = spanOut; codes = codeOut
     }
 
+    /// The stemmed key of the word at `span`: lowercased and stemmed in a stack buffer (longer
+    /// words, rare, take the array path), then hashed; no allocation for ordinary words.
+    @inline(__always)
+    static func key(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> UInt64 {
+        let scratchSize = 48
+        if span.length <= scratchSize {
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: scratchSize) { scratch in
+                let m = StemKey.stem(scratch, count: StemKey.lowercase(s, span.start..<span.end, into: scratch))
+                return StemKey.hash(UnsafeBufferPointer(rebasing: scratch[0..<m]))
+            }
+        }
+        var buffer: [Unicode.Scalar] = []
+        StemKey.lowercase(ArraySlice(s[span.start..<span.end]), into: &buffer)
+        StemKey.stem(&buffer)
+        return StemKey.hash(buffer)
+    }
+
+    /// Computes the keys still ``unknown`` in `range` (clamped to the words there are).
+    mutating func ensureKeys(_ range: Range<Int>) {
+        let r = range.clamped(to: 0..<keys.count)
+        if r.isEmpty { return }
+        scalars.withUnsafeBufferPointer { s in
+            spans.withUnsafeBufferPointer { spans in
+                keys.withUnsafeMutableBufferPointer { keys in
+                    for i in r where keys[i] == KeyedWords.unknown { keys[i] = Self.key(s, spans[i]) }
+                }
+            }
+        }
+    }
+
+    /// Marks a key not computed yet (an FNV-1a hash of a word is never this value in practice,
+    /// as with ``clauseBreak``).
+    static let unknown: UInt64 = 1
     static let clauseBreak: UInt64 = 0
 
     /// Positions whose spans start in `span` (spans are ascending).
