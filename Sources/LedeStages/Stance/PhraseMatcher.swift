@@ -30,21 +30,22 @@ enum LetterCode {
 /// A set of ``LetterCode``s as a 32768-bit filter.
 struct LetterCodeFilter: Sendable {
     private var bits = [UInt64](repeating: 0, count: 512)
-    /// Some entry's codes cannot be listed (a non-ASCII start): every code passes.
+    /// An entry with no letters: every code passes. (Non-ASCII letters are code 0 on both sides,
+    /// so they need no special case.)
     private var everything = false
     private(set) var isEmpty = true
 
     /// The code of a whole word (lowercased; for keyed words also stemmed).
     mutating func insert(word: [Unicode.Scalar]) {
         isEmpty = false
-        guard !word.isEmpty, word.prefix(3).allSatisfy({ $0.value < 128 || $0 == "’" }) else { everything = true; return }
+        guard !word.isEmpty else { everything = true; return }
         set(LetterCode.of(word))
     }
 
     /// Every code of a word starting with `prefix` (fewer than three letters leave the rest free).
     mutating func insert(prefix: [Unicode.Scalar]) {
         isEmpty = false
-        guard !prefix.isEmpty, prefix.prefix(3).allSatisfy({ $0.value < 128 || $0 == "’" }) else { everything = true; return }
+        guard !prefix.isEmpty else { everything = true; return }
         let fixed = prefix.prefix(3).map(LetterCode.letter)
         for c1 in 0..<32 where c1 == fixed[0] {
             for c2 in 0..<32 where fixed.count < 2 || c2 == fixed[1] {
@@ -95,7 +96,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// Entries grouped by first key, longest first in each group; the dictionary gives a group's
     /// bounds (plain integers: looking them up retains nothing).
     private var keyed: [Entry] = []
-    private var byFirstKey: [UInt64: Range<Int>] = [:]
+    private var byFirstKey = KeyRanges()
     /// A 4096-bit filter of first keys: most words start no phrase, and a bit test is much
     /// cheaper than a dictionary probe.
     private var firstKeyBits = [UInt64](repeating: 0, count: 64)
@@ -160,14 +161,15 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
                 return a.offset < b.offset
             }.map(\.element)
             keyed = all
-            byFirstKey = [:]
+            var groups: [(UInt64, Range<Int>)] = []
             var i = 0
             while i < all.count {
                 var j = i + 1
                 while j < all.count, Self.firstKey(all[j]) == Self.firstKey(all[i]) { j += 1 }
-                byFirstKey[Self.firstKey(all[i])] = i..<j
+                groups.append((Self.firstKey(all[i]), i..<j))
                 i = j
             }
+            byFirstKey = KeyRanges(groups)
         } else {
             prefixCodes.insert(prefix: first)
             prefixed.append(entry)
@@ -197,7 +199,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     func match(_ words: KeyedWords, at i: Int) -> Entry? {
         guard firstCodes.contains(words.codes[i]) else { return nil }
         let k = words.keys[i]
-        if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+        if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey.find(k) {
             for g in group where keyed[g].single || matches(keyed[g], words, at: i) { return keyed[g] }
         }
         if mayStartPrefixed(words, at: i) { for e in prefixed where matches(e, words, at: i) { return e } }
@@ -224,11 +226,18 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// `positions`, overlapping ones included (one scan serves every target's terms). Keys are
     /// computed only where a word's letter code can start an entry, so `words` may be built lazily.
     func forEachMatch(_ words: inout KeyedWords, in positions: Range<Int>, _ body: (Int, Payload) -> Void) {
-        for i in positions {
-            guard words.keys[i] != KeyedWords.clauseBreak, firstCodes.contains(words.codes[i]) else { continue }
+        // First the words whose letter codes can start an entry (a tight loop over two arrays),
+        // then keys and matching for those few only.
+        var candidates: [Int] = []
+        words.keys.withUnsafeBufferPointer { keys in
+            words.codes.withUnsafeBufferPointer { codes in
+                for i in positions where keys[i] != KeyedWords.clauseBreak && firstCodes.contains(codes[i]) { candidates.append(i) }
+            }
+        }
+        for i in candidates {
             words.ensureKeys(i..<min(positions.upperBound, i + maxLength))
             let k = words.keys[i]
-            if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey[k] {
+            if firstKeyBits[Int((k >> 6) & 63)] & (1 << (k & 63)) != 0, let group = byFirstKey.find(k) {
                 for g in group where keyed[g].single || (i + keyed[g].length <= positions.upperBound && matches(keyed[g], words, at: i)) {
                     body(i, keyed[g].payload)
                 }
@@ -245,5 +254,45 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             if let e = match(words, at: i), i + e.words.count <= positions.upperBound { return true }
         }
         return false
+    }
+}
+
+/// An open-addressing table from a first word's key to its group of entries: one multiply and
+/// usually one probe, where a `Dictionary` lookup hashes the key with SipHash first.
+struct KeyRanges: Sendable {
+    private var keys: [UInt64] = [0]
+    private var lower: [Int32] = [0]
+    private var upper: [Int32] = [0]
+    private var shift: UInt64 = 63
+
+    init() {}
+
+    /// `groups` keys are distinct and never 0 (the clause-break key, which no entry has).
+    init(_ groups: [(UInt64, Range<Int>)]) {
+        var bits = 1
+        while (1 << bits) < groups.count * 2 { bits += 1 }
+        let size = 1 << bits
+        shift = UInt64(64 - bits)
+        keys = [UInt64](repeating: 0, count: size)
+        lower = [Int32](repeating: 0, count: size)
+        upper = [Int32](repeating: 0, count: size)
+        for (k, r) in groups {
+            var slot = Int((k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            keys[slot] = k; lower[slot] = Int32(r.lowerBound); upper[slot] = Int32(r.upperBound)
+        }
+    }
+
+    @inline(__always)
+    func find(_ k: UInt64) -> Range<Int>? {
+        guard k != 0 else { return nil }
+        let mask = keys.count - 1
+        var slot = Int((k &* 0x9E37_79B9_7F4A_7C15) >> shift) & mask
+        while true {
+            let here = keys[slot]
+            if here == k { return Int(lower[slot])..<Int(upper[slot]) }
+            if here == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
     }
 }

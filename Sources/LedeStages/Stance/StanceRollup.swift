@@ -56,9 +56,10 @@ public enum StanceRollup {
     }
 
     /// One ``SpeakerStance`` per resolved speaker and target, ordered by speaker then target order.
-    public static func speakers(_ quotes: [Quote], targets: [String]) -> [SpeakerStance] {
+    /// `among`: the indices of the quotations that may vote (the stage passes those it tagged), nil for all.
+    public static func speakers(_ quotes: [Quote], among: [Int]? = nil, targets: [String]) -> [SpeakerStance] {
         // Quotations with a speaker and a vote, by speaker id (stable), then one run of votes per speaker.
-        let voting = quotes.indices.filter { quotes[$0].speaker?.speaker != nil && quotes[$0].stance.contains { $0.label != .none } }
+        let voting = (among ?? Array(quotes.indices)).filter { quotes[$0].speaker?.speaker != nil && quotes[$0].stance.contains { $0.label != .none } }
             .sorted { (quotes[$0].speaker!.speaker!, $0) < (quotes[$1].speaker!.speaker!, $1) }
         var out: [SpeakerStance] = []
         var votes = [Votes](repeating: Votes(), count: targets.count)
@@ -82,10 +83,10 @@ public enum StanceRollup {
     }
 
     /// The document's stance per target, over every quotation whoever said it.
-    public static func document(_ quotes: [Quote], targets: [String]) -> [(target: String, tally: Tally)] {
+    public static func document(_ quotes: [Quote], among: [Int]? = nil, targets: [String]) -> [(target: String, tally: Tally)] {
         var votes = [Votes](repeating: Votes(), count: targets.count)
-        for q in quotes {
-            for (i, l) in q.stance.enumerated() where l.label != .none {
+        for k in among ?? Array(quotes.indices) {
+            for (i, l) in quotes[k].stance.enumerated() where l.label != .none {
                 if let t = targetIndex(l, at: i, targets) { votes[t].add(l) }
             }
         }

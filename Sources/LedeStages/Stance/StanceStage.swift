@@ -125,6 +125,7 @@ public struct StanceStage: Stage {
             // one array of `none` labels instead of building its own.
             let anyMention = ungated || !mentions.isEmpty
             var inPlay: [Int] = []
+            var tagged: [Int] = []   // quotations with a target in play: only they can vote in the roll-ups
             for q in document.quotes.indices {
                 guard anyMention else { document.quotes[q].stance = noneLabels; continue }
                 let quote = document.quotes[q]
@@ -143,13 +144,19 @@ public struct StanceStage: Stage {
                     labels[t] = tagger.tag(words, content: content, cue: quote.cue, target: targets[t], shared: &shared, text: { text })
                 }
                 document.quotes[q].stance = labels
+                tagged.append(q)
             }
-            let ids = targets.map(\.spec.id)
-            document.stances = StanceRollup.speakers(document.quotes, targets: ids)
-            document.extensions["stance.document"] = .array(StanceRollup.document(document.quotes, targets: ids).map {
-                .object(["target": .string($0.target), "label": .string($0.tally.label.rawValue),
-                         "score": .number(($0.tally.score * 1000).rounded() / 1000), "quotes": .number(Double($0.tally.quotes))])
-            })
+            if !tagged.isEmpty {
+                let ids = targets.map(\.spec.id)
+                document.stances = StanceRollup.speakers(document.quotes, among: tagged, targets: ids)
+                document.extensions["stance.document"] = .array(StanceRollup.document(document.quotes, among: tagged, targets: ids).map {
+                    .object(["target": .string($0.target), "label": .string($0.tally.label.rawValue),
+                             "score": .number(($0.tally.score * 1000).rounded() / 1000), "quotes": .number(Double($0.tally.quotes))])
+                })
+            } else {
+                // No quotation takes a target up: nothing to roll up.
+                document.stances = []; document.extensions["stance.document"] = .array([])
+            }
         }
         if options.sentences {
             var rows: [JSONValue] = []

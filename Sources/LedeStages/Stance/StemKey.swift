@@ -11,7 +11,7 @@ public enum StemKey {
     /// typographic apostrophe read as `'` so "don’t" and "don't" meet.
     @inline(__always)
     static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        if c.value < 0x80 { return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c }
+        if c.value < 0x80 { return c.value &- 65 < 26 ? Unicode.Scalar(UInt8(truncatingIfNeeded: c.value &+ 32)) : c }
         if c == "’" { return "'" }
         if c.properties.isUppercase, let l = c.properties.lowercaseMapping.unicodeScalars.first { return l }
         return c
