@@ -5,6 +5,8 @@ struct CueFrames: OptionSet, Sendable, Hashable {
     static let object = CueFrames(rawValue: 2)
     static let to = CueFrames(rawValue: 4)
     static let whether = CueFrames(rawValue: 8)
+    /// The verb's object is what the attitude is about ("endorsed Clinton", "rejected the plan").
+    static let np = CueFrames(rawValue: 16)
 }
 
 struct CueEntry: Sendable, Hashable {
@@ -70,6 +72,7 @@ struct CueLexicon: Sendable {
                 case "object": frames.insert(.object)
                 case "to": frames.insert(.to)
                 case "whether": frames.insert(.whether)
+                case "np": frames.insert(.np)
                 default: break
                 }
             }

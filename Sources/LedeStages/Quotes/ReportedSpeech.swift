@@ -141,6 +141,23 @@ extension QuoteExtractor {
            let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 {
             src = s
         }
+        // "Voters who say …", "Jim Hatcher, 71, who said …": the relative pronoun is the mention as
+        // written; the noun phrase it attaches to names the speaker.
+        if src == nil, b0 - 1 > sa, v.low(b0 - 1) == "who", entry.frames.contains(.that) || entry.frames.contains(.object) {
+            var e = b0 - 1
+            if v.isChar(e - 1, ",") { e -= 1 }
+            if var s = sourceBefore(e, floor: sa, lenient: true), s.pronoun == nil {
+                s.a = b0 - 1; s.b = b0
+                src = s
+            }
+        }
+        // The core speech verbs ("say", "tell") with a clause after them vouch for a subject at the
+        // start of the sentence that names no speaking noun: "Six in 10 say …", "The billionaire
+        // businessman says …", "An earlier report said that …".
+        if src == nil, entry.lemma == "say" || entry.lemma == "tell", next < sb, !v.isPunct(next), !v.isQuote(next),
+           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1, complementStart(after: k, entry: entry, sb: sb) != nil {
+            src = s
+        }
         // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
         if next < sb, !v.isTerminal(next), !v.isChar(next, ","), k - 1 > sa {
             var t = next
@@ -158,6 +175,9 @@ extension QuoteExtractor {
             if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)
             }
+            if let s = src, let c = objectContent(after: k, entry: entry, sb: sb) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
+            }
             return nil
         }
         if let src {
@@ -174,7 +194,11 @@ extension QuoteExtractor {
                 }
                 return nil
             }
-            guard k + 1 < sb, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) else { return nil }
+            guard k + 1 < sb else { return nil }
+            guard let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) else {
+                guard let c = objectContent(after: k, entry: entry, sb: sb) else { return nil }
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
+            }
             return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
         }
         // "…, said Ruiz."
@@ -198,7 +222,8 @@ extension QuoteExtractor {
         if w == "to" && f.contains(.to) { return j }
         // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial.
         var t = j
-        while t < sb, t - j < 8, !v.isPunct(t), !v.isQuote(t) {
+        // Up to 14 words: addressees run long ("told a crowded banquet hall at a hotel in downtown Baltimore that …").
+        while t < sb, t - j < 14, !v.isPunct(t), !v.isQuote(t) {
             let x = v.low(t)
             if x == "that" && (f.contains(.that) || f.contains(.object)) && t > j { return t + 1 }
             if x == "to" && f.contains(.to) && t > j { return t }
@@ -223,5 +248,24 @@ extension QuoteExtractor {
             return j + 1 < sb && !v.isPunct(j + 1) ? j + 1 : nil
         }
         return nil
+    }
+
+    /// The object of an attitude verb with the `np` frame, up to the clause's first comma:
+    /// "Sanders endorsed [Clinton]", "the council rejected [the harbor plan], citing costs". Not
+    /// after a passive ("was endorsed by …"), where the subject is what the attitude is about.
+    func objectContent(after k: Int, entry: CueEntry, sb: Int) -> TextSpan? {
+        guard entry.frames.contains(.np), k + 1 < sb, k > 0 else { return nil }
+        let before = v.low(k - 1)
+        if ["was", "were", "is", "are", "been", "be", "being", "get", "got"].contains(before) { return nil }
+        let j = k + 1
+        guard v.isWord(j) || v.isQuote(j) || v.tokens[j].kind == .number else { return nil }
+        if ["by", "that", "to", "as", "in", "on", "at", "with", "when", "after", "before", "because", "while", "if"].contains(v.low(j)) { return nil }
+        var e = j
+        while e < sb, !v.isChar(e, ","), !v.isChar(e, ";"), !v.isChar(e, ":"), !v.isTerminal(e) || isNamePeriod(e) { e += 1 }
+        while e > j, v.isPunct(e - 1) { e -= 1 }
+        guard e > j, QuoteMarks.wordCount(v, j, e) >= 1 else { return nil }
+        var end = v.tokens[e - 1].span.end
+        if e < sb, v.isQuote(e) { end = v.tokens[e].span.end }
+        return TextSpan(v.tokens[j].span.start, end)
     }
 }
