@@ -66,11 +66,21 @@ extension QuoteExtractor {
         return seg.content.end
     }
 
+    /// Words that open a concessive clause after a comma ("…, even though …").
+    static let concessives: Set<String> = ["although", "though", "even", "whereas", "despite"]
+    /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
+    static let subordinators: Set<String> = ["while", "although", "though", "because", "since", "when", "whereas", "if", "after", "before", "once", "unless", "as"]
+
     /// Reported content from token `a` to the end of the sentence, without final punctuation.
     func content(from a: Int, to sb0: Int) -> TextSpan? {
         var sb = sb0
         var t = a + 1
         while t + 1 < sb0 {
+            // ", even though …", ", although …": a concession after the reported clause is the writer's.
+            if v.isChar(t - 1, ","), !v.inQuote[t], Self.concessives.contains(v.low(t)) {
+                sb = t - 1
+                break
+            }
             if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
                 let verb = v.has(t, .sayingAdding) ? t : skipForward(t + 1, sb0)
                 if let e = cueVerb(verb), !e.frames.isEmpty, verb + 1 < sb0,
@@ -195,7 +205,14 @@ extension QuoteExtractor {
                 return nil
             }
             guard k + 1 < sb else { return nil }
-            guard let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) else {
+            // "While Ramos said that …, he …": inside a subordinate clause the content ends at its comma.
+            var clauseEnd = sb
+            if start - 1 >= sa, Self.subordinators.contains(v.low(start - 1)), start - 1 == sa || v.isChar(start - 2, ",") {
+                var t = k + 1
+                while t < sb, !(v.isChar(t, ",") && !v.inQuote[t]) { t += 1 }
+                clauseEnd = t
+            }
+            guard let a = complementStart(after: k, entry: entry, sb: clauseEnd), let c = content(from: a, to: clauseEnd) else {
                 guard let c = objectContent(after: k, entry: entry, sb: sb) else { return nil }
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
             }
@@ -220,6 +237,8 @@ extension QuoteExtractor {
         if w == "that" && f.contains(.that) { return j + 1 }
         if (w == "whether" || w == "if") && f.contains(.whether) { return j + 1 }
         if w == "to" && f.contains(.to) { return j }
+        // "said he's hopeful that …": a subject pronoun right after the verb opens the clause itself.
+        if f.contains(.that), v.has(j, .subjectPronoun), w != "it" || !f.contains(.object) { return j }
         // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial.
         var t = j
         // Up to 14 words: addressees run long ("told a crowded banquet hall at a hotel in downtown Baltimore that …").
