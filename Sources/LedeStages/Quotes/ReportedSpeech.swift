@@ -153,7 +153,7 @@ extension QuoteExtractor {
         }
         // "Voters who say …", "Jim Hatcher, 71, who said …": the relative pronoun is the mention as
         // written; the noun phrase it attaches to names the speaker.
-        if src == nil, b0 - 1 > sa, v.low(b0 - 1) == "who", entry.frames.contains(.that) || entry.frames.contains(.object) {
+        if src == nil, b0 - 1 > sa, v.low(b0 - 1) == "who", !entry.frames.isEmpty {
             var e = b0 - 1
             if v.isChar(e - 1, ",") { e -= 1 }
             if var s = sourceBefore(e, floor: sa, lenient: true), s.pronoun == nil {
