@@ -162,6 +162,53 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.cue?.lemma == "question")
     }
 
+    /// Attitude verbs take their object as content up to the clause's comma; not in the passive.
+    @Test func attitudeVerbObjects() throws {
+        let text = "The dockworkers' union endorsed Mayor Okafor, citing her record. Okafor was endorsed by the union."
+        let doc = try analyze(text)
+        // "…, citing her record" is the union's too; the passive sentence yields nothing.
+        #expect(doc.quotes.count == 2)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .indirect)
+        #expect(q.span == span("Mayor Okafor", in: text))
+        #expect(q.cue?.lemma == "endorse")
+        #expect(q.speaker?.span == span("union", in: text))
+        #expect(doc.quotes[1].span == span("her record", in: text))
+        #expect(doc.quotes[1].cue?.lemma == "cite")
+    }
+
+    /// "who" is the mention as written; the noun phrase it attaches to names the speaker.
+    @Test func relativeWhoSource() throws {
+        let text = "Fishermen who say the quota is too low blocked the harbor road."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("the quota is too low blocked the harbor road", in: text))
+        #expect(q.speaker?.span == span("who", in: text))
+        #expect(speakerName(doc, q) == "Fishermen")
+    }
+
+    /// Inside a subordinate clause the reported content ends at the clause's comma; a concession
+    /// after a comma is the writer's.
+    @Test func clauseBoundsOfReportedContent() throws {
+        let text = "While Ruiz said that the bridge was safe, engineers disagreed. Teller argued the toll was fair, even though drivers paid twice."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes[0].span == span("the bridge was safe", in: text))
+        #expect(doc.quotes[1].span == span("the toll was fair", in: text))
+    }
+
+    /// Noun cues after a possessive: "her claim that …", "the council's plan to …".
+    @Test func possessiveNounCues() throws {
+        let text = "Ana Ruiz stood by her claim that the ferry lost money. The council's plan to sell the depot drew protests."
+        let doc = try analyze(text)
+        let claim = try #require(doc.quotes.first { $0.cue?.lemma == "claim" })
+        #expect(claim.span == span("the ferry lost money", in: text))
+        #expect(speakerName(doc, claim) == "Ana Ruiz")
+        let plan = try #require(doc.quotes.first { $0.cue?.lemma == "plan" })
+        #expect(plan.span == span("to sell the depot drew protests", in: text))
+        #expect(plan.speaker?.span == span("council", in: text))
+    }
+
     @Test func nounReadingsOfCueWordsAreNotCues() throws {
         let text = "The reports were late. Member states have concerns about the budget."
         let doc = try analyze(text)

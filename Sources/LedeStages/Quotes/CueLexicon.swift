@@ -31,6 +31,9 @@ struct CueLexicon: Sendable {
     var sourceFirst: [[String]] = []
     /// Words allowed between a source and its verb ("has", "also", "on", "Monday").
     var between: Set<String> = []
+    /// Nouns that attribute after a possessive source ("his claim that …", "Ruiz's call to …"),
+    /// lower-cased form → entry (frames `that`, `to`, `np`).
+    var nouns: [String: CueEntry] = [:]
     /// Every cue entry, indexed by ``WordInfo/cue``; `verbs` maps each form to one of these.
     var entries: [CueEntry] = []
     /// Lower-cased word → closed classes (``Closed``) plus this lexicon's memberships, so a token
@@ -55,8 +58,30 @@ struct CueLexicon: Sendable {
                 lexicon.table[lw, default: WordInfo(classes: [])].classes.insert(.between)
             }
         }
+        for line in list["nouns"] {
+            let parts = line.split(separator: "|", maxSplits: 1)
+            let forms = parts[0].split(separator: " ").map { $0.lowercased() }
+            guard let lemma = forms.first else { continue }
+            let frames = parts.count > 1 ? Self.frames(parts[1]) : []
+            for f in forms { lexicon.nouns[f] = CueEntry(lemma: lemma, frames: frames) }
+        }
         lexicon.bytes = ByteTable(lexicon.table)
         return lexicon
+    }
+
+    static func frames(_ text: Substring) -> CueFrames {
+        var frames: CueFrames = []
+        for f in text.split(separator: " ") {
+            switch f {
+            case "that": frames.insert(.that)
+            case "object": frames.insert(.object)
+            case "to": frames.insert(.to)
+            case "whether": frames.insert(.whether)
+            case "np": frames.insert(.np)
+            default: break
+            }
+        }
+        return frames
     }
 
     /// Parses `lemma form form … | frame frame`.
@@ -64,19 +89,7 @@ struct CueLexicon: Sendable {
         let parts = line.split(separator: "|", maxSplits: 1)
         let words = parts[0].split(separator: " ").map { $0.lowercased() }
         guard let lemma = words.first else { return }
-        var frames: CueFrames = []
-        if parts.count > 1 {
-            for f in parts[1].split(separator: " ") {
-                switch f {
-                case "that": frames.insert(.that)
-                case "object": frames.insert(.object)
-                case "to": frames.insert(.to)
-                case "whether": frames.insert(.whether)
-                case "np": frames.insert(.np)
-                default: break
-                }
-            }
-        }
+        var frames = parts.count > 1 ? Self.frames(parts[1]) : []
         for w in words {
             // A later line for the same form (for example from YAML) extends the frames.
             if let old = verbs[w], old.lemma == lemma { frames.formUnion(old.frames) }
