@@ -177,6 +177,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes[1].cue?.lemma == "cite")
     }
 
+    @Test func attitudeObjectsCanBeTurnedOff() throws {
+        var options = QuotesStage.Options()
+        options.attitude_objects = false
+        let text = "The dockworkers' union endorsed Mayor Okafor. The union said the port needs her."
+        let doc = try analyze(text, options: options)
+        #expect(doc.quotes.count == 1)
+        #expect(doc.quotes.first?.cue?.lemma == "say")
+    }
+
     /// "who" is the mention as written; the noun phrase it attaches to names the speaker.
     @Test func relativeWhoSource() throws {
         let text = "Fishermen who say the quota is too low blocked the harbor road."

@@ -69,6 +69,12 @@ struct CueLexicon: Sendable {
         return lexicon
     }
 
+    /// Drops a frame from every verb (a verb left without frames still attributes adjacent quotations).
+    mutating func removeFrame(_ frame: CueFrames) {
+        for i in entries.indices { entries[i].frames.subtract(frame) }
+        for (w, e) in verbs { verbs[w] = CueEntry(lemma: e.lemma, frames: e.frames.subtracting(frame)) }
+    }
+
     static func frames(_ text: Substring) -> CueFrames {
         var frames: CueFrames = []
         for f in text.split(separator: " ") {

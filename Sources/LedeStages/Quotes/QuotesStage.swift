@@ -11,16 +11,18 @@ public struct QuotesStage: Stage {
         public var group_nouns: [String] = []
         public var organization_words: [String] = []
         public var indirect: Bool = true
+        public var attitude_objects: Bool = true
         public var min_words: Int = 3
         public var model: String = ""
         public init() {}
 
         public static let spec: [OptionSpec] = [
-            .init("cues", "list of strings", "Extra cue verbs, one line each as in Resources/cues.txt: \"lemma form form … | that object to whether\"."),
+            .init("cues", "list of strings", "Extra cue verbs, one line each as in Resources/cues.txt: \"lemma form form … | that object to whether np\"."),
             .init("titles", "list of strings", "Extra titles stripped from names into the role (\"Alderwoman:f\"; \":m\"/\":f\" mark gender)."),
             .init("group_nouns", "list of strings", "Extra plural nouns that speak as a group (\"villagers\")."),
             .init("organization_words", "list of strings", "Extra head nouns of organizations (\"syndicate\")."),
             .init("indirect", "bool", "Also report indirect (reported) speech without quotation marks."),
+            .init("attitude_objects", "bool", "The object of an attitude verb (cue frame `np`: \"endorsed Clinton\", \"rejected the plan\") is an indirect quotation, as in attribution corpora such as PolNeAR; false keeps reported speech to clauses."),
             .init("min_words", "integer", "Quoted text with fewer words and no cue is a scare quote, not a quotation."),
             .init("model", "path", "Attribution model from `lede train-quotes` (relative to the current directory); the rules' matches become its features. Empty: rules only."),
         ]
@@ -62,7 +64,9 @@ public struct QuotesStage: Stage {
     public init(options: Options, model: AttributionModel?) {
         self.options = options
         self.model = model
-        cues = CueLexicon.load(extra: options.cues)
+        var cues = CueLexicon.load(extra: options.cues)
+        if !options.attitude_objects { cues.removeFrame(.np) }
+        self.cues = cues
         speakers = SpeakerLexicon.load(extraTitles: options.titles, extraGroups: options.group_nouns,
                                        extraOrganizations: options.organization_words)
     }
