@@ -77,7 +77,7 @@ extension QuoteExtractor {
         var w = j
         while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) { w += 1 }
         // Inverted: "said Harbor Master Daniel Pruett".
-        if let e = cueEntry(j) {
+        if let e = speechCue(j) {
             if let src = sourceAfter(j + 1, limit: w) {
                 return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)
             }
@@ -85,7 +85,7 @@ extension QuoteExtractor {
         }
         var k = j + 1
         while k < w {
-            if let e = cueEntry(k), !v.isCapitalized(k) {
+            if let e = speechCue(k), !v.isCapitalized(k) {
                 let b0 = skipBetween(k, floor: j)
                 if let src = sourceBefore(b0, floor: j), src.a <= j + 1 {
                     return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
@@ -109,7 +109,7 @@ extension QuoteExtractor {
         var k = o - 1
         let colon = v.isChar(k, ":")
         if colon || v.isChar(k, ",") || v.first(k).isDash { k -= 1 }
-        else if cueEntry(k) == nil { return nil }
+        else if speechCue(k) == nil { return nil }
         guard k >= 0 else { return nil }
         // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
         var floor = k
@@ -117,7 +117,7 @@ extension QuoteExtractor {
         var c = k
         while c >= floor, k - c <= 8 {
             if v.isChar(c, ",") && c != k { break }
-            if let e = cueEntry(c), !v.isCapitalized(c) || c == floor {
+            if let e = speechCue(c), !v.isCapitalized(c) || c == floor {
                 let b0 = skipBetween(c, floor: floor)
                 if let src = sourceBefore(b0, floor: floor) ?? sourceAfter(c + 1, limit: k + 1) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)

@@ -88,7 +88,9 @@ extension QuoteExtractor {
                 inner.outerA = outer.outerA
                 return inner
             }
-            guard v.first(k + 1).isLowercaseLetter || v.has(k + 1, .determiner) else { return nil }
+            // "Tad Devine, Sanders' senior media adviser, said": a possessive opens the role too.
+            let possessive = k + 2 < e - 1 && ["'s", "’s", "'", "’"].contains(v.low(k + 2))
+            guard v.first(k + 1).isLowercaseLetter || v.has(k + 1, .determiner) || possessive else { return nil }
             if !["who", "which", "whose"].contains(firstWord) { appositionRole = v.text(k + 1, e - 1) }
             e = k
             // An age between commas before the clause: "Jim Hatcher, 71, who …".

@@ -59,6 +59,13 @@ struct QuoteExtractor {
         return e
     }
 
+    /// A cue that can attribute a quotation written next to it: attitude verbs whose only frame is
+    /// their object ("endorsed", "supported by …") report no words, so they never do.
+    func speechCue(_ k: Int) -> CueEntry? {
+        guard let e = cueEntry(k), e.frames != .np else { return nil }
+        return e
+    }
+
     /// The cue entry of token `k`'s word, whatever its context (``cueEntry(_:)`` checks that).
     @inline(__always) func cueVerb(_ k: Int) -> CueEntry? {
         guard k >= 0, k < v.cueIndex.count else { return nil }
