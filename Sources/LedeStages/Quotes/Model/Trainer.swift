@@ -1,3 +1,4 @@
+import Foundation
 import LedeCore
 
 /// One annotated article for training: attributions as original-text scalar offsets.
@@ -86,19 +87,21 @@ public enum AttributionTrainer {
     }
 
     /// Per lower-cased word outside quotations: (occurrences, occurrences tagged cue in gold).
-    static func countCues(_ p: Parsed, into counts: inout [String: (Int, Int)]) {
+    static func countRoles(_ p: Parsed, cues: inout [String: (Int, Int)], sources: inout [String: (Int, Int)]) {
         let v = p.x.v
         for i in 0..<v.count where !v.lower[i].isEmpty && !v.inQuote[i] {
-            let cue = AttributionLabel(rawValue: p.gold[i])?.role == 2
-            counts[v.lower[i], default: (0, 0)].0 += 1
-            if cue { counts[v.lower[i], default: (0, 0)].1 += 1 }
+            let role = AttributionLabel(rawValue: p.gold[i])?.role
+            cues[v.lower[i], default: (0, 0)].0 += 1
+            if role == 2 { cues[v.lower[i], default: (0, 0)].1 += 1 }
+            sources[v.lower[i], default: (0, 0)].0 += 1
+            if role == 1 { sources[v.lower[i], default: (0, 0)].1 += 1 }
         }
     }
 
     /// Features and gold tags of one example, with the lexicon (learned cues) of `model`.
     static func prepare(_ example: AttributionExample, stages: [any Stage], quotes: QuotesStage, model: AttributionModel? = nil) throws -> (Prepared, paragraphStarts: [Bool]) {
         let p = try parse(example, stages: stages, quotes: quotes)
-        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers, learnedCues: model?.header.learned_cues ?? [])
+        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers, learnedCues: model?.header.learned_cues ?? [], learnedSources: model?.header.learned_sources ?? [])
         return (features(p, lexicon: lexicon), p.paragraphStarts)
     }
 
@@ -128,15 +131,15 @@ public enum AttributionTrainer {
         let quotes = try QuotesStage(options: .init(), context: StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0))
         var parsed: [Parsed] = []
         parsed.reserveCapacity(examples.count)
-        var counts: [String: (Int, Int)] = [:]
+        var counts: [String: (Int, Int)] = [:], sourceCounts: [String: (Int, Int)] = [:]
         for e in examples {
             let p = try parse(e, stages: preprocess, quotes: quotes)
-            countCues(p, into: &counts)
+            countRoles(p, cues: &counts, sources: &sourceCounts)
             parsed.append(p)
         }
-        let learned = LearnedCue.select(counts)
-        log("\(learned.count) words learned as cues")
-        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers, learnedCues: learned)
+        let learned = LearnedCue.select(counts), learnedSources = LearnedCue.select(sourceCounts)
+        log("\(learned.count) words learned as cues, \(learnedSources.count) as sources")
+        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers, learnedCues: learned, learnedSources: learnedSources)
         var prepared: [Prepared] = []
         prepared.reserveCapacity(examples.count)
         for p in parsed {
@@ -152,7 +155,7 @@ public enum AttributionTrainer {
         func model(_ w: AttributionWeights, epochs: Int, dev: Double?) -> AttributionModel {
             AttributionModel(header: .init(feature_version: AttributionFeatures.version, hash_bits: options.hashBits,
                                            labels: AttributionLabel.count, epochs: epochs, seed: options.seed,
-                                           trained_on: trainedOn, documents: examples.count, dev_score: dev, learned_cues: learned), weights: w)
+                                           trained_on: trainedOn, documents: examples.count, dev_score: dev, learned_cues: learned, learned_sources: learnedSources), weights: w)
         }
         var best: AttributionModel?
         var bestScore = -Double.infinity
