@@ -44,6 +44,12 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "log2 of the number of feature hash buckets (model size grows with it).")
     var hashBits = 17
 
+    @Flag(help: "Diagnostics: score the gold tags pushed through the triple assembler (the ceiling of a perfect tagger) on DATA and --dev, without training.")
+    var oracle = false
+
+    @Flag(help: "With --oracle: list the oracle's missed, spurious and wrongly attributed quotations on standard error.")
+    var showErrors = false
+
     func validate() throws {
         if data.isEmpty { throw ValidationError("give at least one DATA file or folder") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
@@ -59,6 +65,33 @@ struct TrainQuotesCommand: ParsableCommand {
         let devSet = try dev.map(TrainingData.load)
         let context = StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0)
         let preprocess: [any Stage] = [try NormalizeStage(options: .init(), context: context), try SegmentStage(options: .init(), context: context)]
+        if oracle {
+            let quotes = QuotesStage(options: .init(), model: nil)
+            for (name, set) in [("train", TrainingData.Set(documents: documents, speakerMatch: sets[0].speakerMatch))] + (devSet.map { [("dev", $0)] } ?? []) {
+                var scorer = Scorer(speakerMatch: set.speakerMatch)
+                for d in set.documents {
+                    var doc = Document(id: d.id, text: d.text)
+                    for s in preprocess { try s.process(&doc) }
+                    quotes.oracle(&doc, triples: Self.example(d).triples)
+                    let pred = Evaluator.predictions(doc)
+                    let alignment = scorer.add(gold: d.quotes, predicted: pred, text: Array(d.text.unicodeScalars))
+                    if showErrors {
+                        let sc = Array(d.text.unicodeScalars)
+                        func cut(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(sc[max(0, a)..<min(b, sc.count)])).replacingOccurrences(of: "\n", with: " ") }
+                        for (g, p, ok) in alignment where !ok {
+                            var line = "\(d.id)\t"
+                            if let g { let q = d.quotes[g]; line += "GOLD \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" } else { line += "MISSING-GOLD" }
+                            line += "\t"
+                            if let p { let q = pred[p]; line += "PRED \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" + (q.speakerStart.map { " mention <\(cut($0, q.speakerEnd!))>" } ?? "") } else { line += "NO-PRED" }
+                            FileHandle.standardError.write(Data((line + "\n").utf8))
+                        }
+                    }
+                }
+                print("== oracle (gold tags → assembler), \(name): \(set.documents.count) documents")
+                print(scorer.table(), terminator: "")
+            }
+            return
+        }
         var options = AttributionTrainer.Options()
         options.epochs = epochs; options.seed = seed; options.patience = patience; options.hashBits = hashBits
         func scorer(_ documents: [GoldDocument], speakerMatch: SpeakerMatch) -> (AttributionModel) -> Double {

@@ -8,6 +8,7 @@ public enum TrainingData {
         public var documents: [GoldDocument]
         /// How speakers are compared when scoring this data (gold names, or PolNeAR's sources as written).
         public var speakerMatch: SpeakerMatch
+        public init(documents: [GoldDocument], speakerMatch: SpeakerMatch) { self.documents = documents; self.speakerMatch = speakerMatch }
     }
 
     public static func load(_ path: String) throws -> Set {

@@ -78,7 +78,7 @@ struct AttributionModelTests {
         let quotes = QuotesStage(options: .init(), model: nil)
         var right = 0, total = 0
         for e in examples(docs) {
-            let (p, _) = try AttributionTrainer.prepare(e, stages: try preprocess(), quotes: quotes)
+            let (p, _) = try AttributionTrainer.prepare(e, stages: try preprocess(), quotes: quotes, model: model)
             let tags = model.weights.decode(p.keys, count: p.count)
             right += zip(tags, p.gold).filter { $0 == $1 }.count
             total += p.count
@@ -183,7 +183,7 @@ struct AttributionInternalsTests {
         let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
         let quotes = QuotesStage(options: .init(), model: nil)
         for e in examples(docs) {
-            let (p, _) = try AttributionTrainer.prepare(e, stages: try preprocess(), quotes: quotes)
+            let (p, _) = try AttributionTrainer.prepare(e, stages: try preprocess(), quotes: quotes, model: model)
             var scratch = Viterbi.Scratch()
             model.tagging.score(p.keys, count: p.count, into: &scratch.emissions)
             let quantized = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride,

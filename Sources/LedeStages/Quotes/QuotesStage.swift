@@ -75,6 +75,20 @@ public struct QuotesStage: Stage {
         var extractor = QuoteExtractor(document: document, cues: cues, speakers: speakers, minimumWords: options.min_words)
         var found = extractor.run()
         if let model { found = model.quotations(extractor, rules: found, paragraphs: document.paragraphs) }
+        finish(&document, extractor, found)
+    }
+
+    /// Diagnostics for the trainable tagger: the quotations the assembler makes from the *gold* tags
+    /// of `triples` (original-text offsets), i.e. the ceiling of a perfect tagger under this label scheme.
+    public func oracle(_ document: inout Document, triples: [AttributionExample.Triple]) {
+        var extractor = QuoteExtractor(document: document, cues: cues, speakers: speakers, minimumWords: options.min_words)
+        let rules = extractor.run()
+        let labels = AttributionTrainer.goldLabels(document, triples: triples)
+        finish(&document, extractor, TripleAssembler(x: extractor).assemble(labels, rules: rules))
+    }
+
+    func finish(_ document: inout Document, _ extractor: QuoteExtractor, _ found: [FoundQuote]) {
+        var found = found
         if !options.indirect { found.removeAll { $0.kind == .indirect } }
         var resolver = SpeakerResolver(view: extractor.v, lexicon: speakers)
         var quotes: [Quote] = []

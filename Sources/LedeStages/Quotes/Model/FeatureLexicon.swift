@@ -11,6 +11,12 @@ struct FeatureLexicon: Sendable {
         var cueLemma: UInt64
         /// A cue noun ("statement", "claims") — a content often follows it.
         var nounCue: Bool
+        /// Learned from the training data: how often the word is (part of) a cue there, 0 (never or
+        /// rare), 1 (≥ 15 %), 2 (≥ 35 %), 3 (≥ 60 %). PolNeAR's cues go far beyond reporting verbs
+        /// ("wants", "mocked", "plans", "questions about"), which no hand-written lexicon lists.
+        var learnedCue: UInt8 = 0
+        /// The same for source words ("spokesman", "officials", "aides", pronouns).
+        var learnedSource: UInt8 = 0
     }
 
     private var keys: [UInt64]
@@ -30,7 +36,7 @@ struct FeatureLexicon: Sendable {
         "hope", "fear", "fears", "concern", "concerns", "sense", "impression", "question", "answer", "response",
     ]
 
-    init(cues: CueLexicon, speakers: SpeakerLexicon) {
+    init(cues: CueLexicon, speakers: SpeakerLexicon, learnedCues: [LearnedCue] = [], learnedSources: [LearnedCue] = []) {
         var info: [UInt64: Entry] = [:]
         func add(_ word: String, _ body: (inout Entry) -> Void) {
             let h = FeatureHash.string(word)
@@ -48,6 +54,8 @@ struct FeatureLexicon: Sendable {
         }
         for w in Closed.determiners { add(w) { $0.bits |= 64 } }
         for w in Self.nounCues { add(w) { $0.nounCue = true } }
+        for c in learnedCues { add(c.word) { $0.learnedCue = c.strength } }
+        for c in learnedSources { add(c.word) { $0.learnedSource = c.strength } }
         var size = 64, bits: UInt64 = 6
         while size < info.count * 4 { size <<= 1; bits += 1 }
         shift = 64 - bits
@@ -88,14 +96,34 @@ final class FeatureLexiconCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cached: (fingerprint: [Int], lexicon: FeatureLexicon)?
 
-    func lexicon(cues: CueLexicon, speakers: SpeakerLexicon) -> FeatureLexicon {
+    func lexicon(cues: CueLexicon, speakers: SpeakerLexicon, learnedCues: [LearnedCue], learnedSources: [LearnedCue]) -> FeatureLexicon {
         let fingerprint = [cues.verbs.count, speakers.titles.count, speakers.groupNouns.count, speakers.organizationWords.count,
                            speakers.personNouns.count, speakers.pronouns.count]
         lock.lock()
         defer { lock.unlock() }
         if let c = cached, c.fingerprint == fingerprint { return c.lexicon }
-        let l = FeatureLexicon(cues: cues, speakers: speakers)
+        let l = FeatureLexicon(cues: cues, speakers: speakers, learnedCues: learnedCues, learnedSources: learnedSources)
         cached = (fingerprint, l)
         return l
+    }
+}
+
+/// A word the training data often tags as (part of) a cue, with its strength class (1–3), stored
+/// in the model header so a model always carries the lexicon its features were computed with.
+public struct LearnedCue: Codable, Sendable, Equatable {
+    public var word: String
+    public var strength: UInt8
+
+    /// Words tagged cue (or source) in ≥ 15 % of their occurrences, ≥ `minimum` times (lower-cased, outside quotations).
+    /// `counts` maps a word to (occurrences, occurrences inside a gold cue). Sorted by word, so
+    /// the model bytes do not depend on Dictionary order.
+    static func select(_ counts: [String: (Int, Int)], minimum: Int = 2) -> [LearnedCue] {
+        var out: [LearnedCue] = []
+        for (w, (n, c)) in counts where c >= minimum {
+            let r = Double(c) / Double(n)
+            let strength: UInt8 = r >= 0.6 ? 3 : r >= 0.35 ? 2 : r >= 0.15 ? 1 : 0
+            if strength > 0 { out.append(LearnedCue(word: w, strength: strength)) }
+        }
+        return out.sorted { $0.word < $1.word }
     }
 }

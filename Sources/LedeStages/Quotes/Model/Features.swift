@@ -9,9 +9,9 @@ import LedeCore
 /// so the model learns where to trust the rules and where PolNeAR-style annotation differs.
 struct AttributionFeatures {
     /// Keys per token (the stride of ``keys``).
-    static let perToken = 48
+    static let perToken = 56
     /// Bumped whenever templates change: a model trained on other features must be refused.
-    static let version = 2
+    static let version = 3
 
     var keys: [UInt32]
     var count: Int
@@ -34,6 +34,8 @@ struct AttributionFeatures {
         var cueLemma = [UInt64](repeating: 0, count: n) // 0: not a cue form
         var isCue = [Bool](repeating: false, count: n)
         var isNounCue = [Bool](repeating: false, count: n)
+        var learned = [UInt8](repeating: 0, count: n)  // learned cue strength (0–3), outside quotations
+        var learnedSource = [UInt8](repeating: 0, count: n)
         var caps = [Bool](repeating: false, count: n)   // capitalised word (ASCII fast path)
         for i in 0..<n {
             let t = v.tokens[i]
@@ -74,6 +76,7 @@ struct AttributionFeatures {
                 lex[i] = e.bits
                 if e.cueLemma != 0 { cueLemma[i] = e.cueLemma; isCue[i] = !v.inQuote[i] }
                 isNounCue[i] = e.nounCue && !v.inQuote[i]
+                if !v.inQuote[i] { learned[i] = e.learnedCue; learnedSource[i] = e.learnedSource }
             }
         }
         // Source-first cue phrases ("according to").
@@ -132,6 +135,38 @@ struct AttributionFeatures {
             if v.sentence[i] != lastSentence { lastNoun = -1; lastSentence = v.sentence[i] }
             if lastNoun >= 0 { nounRight[i] = bucket(lastNoun - i) }
             if isNounCue[i] { lastNoun = i }
+        }
+        // Learned cues (strength ≥ 2): distance left and right in the sentence, the nearest one on the left.
+        var learnedLeft = [UInt8](repeating: 0, count: n)
+        var learnedRight = [UInt8](repeating: 0, count: n)
+        var learnedLeftAt = [Int32](repeating: -1, count: n)
+        lastCue = -1; lastSentence = -2
+        for i in 0..<n {
+            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if lastCue >= 0 { learnedLeft[i] = bucket(i - lastCue) }
+            learnedLeftAt[i] = Int32(lastCue)
+            if learned[i] >= 2 { lastCue = i }
+        }
+        lastCue = -1; lastSentence = -2
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if lastCue >= 0 { learnedRight[i] = bucket(lastCue - i) }
+            if learned[i] >= 2 { lastCue = i }
+        }
+        // Learned source words (strength ≥ 2): distance to the nearest on the left and right in the sentence.
+        var sourceLeft = [UInt8](repeating: 0, count: n)
+        var sourceRight = [UInt8](repeating: 0, count: n)
+        lastCue = -1; lastSentence = -2
+        for i in 0..<n {
+            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if lastCue >= 0 { sourceLeft[i] = bucket(i - lastCue) }
+            if learnedSource[i] >= 2 { lastCue = i }
+        }
+        lastCue = -1; lastSentence = -2
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if lastCue >= 0 { sourceRight[i] = bucket(lastCue - i) }
+            if learnedSource[i] >= 2 { lastCue = i }
         }
         // Whether a sentence holds a quotation mark; its first cue verb (lemma hash).
         let sentences = v.sentenceStart.count
@@ -231,6 +266,20 @@ struct AttributionFeatures {
             put(45, prevS | pos << 8 | q(i) << 12 | hasQ << 14)
             put(46, FeatureHash.pair(si >= 0 ? sentenceCue[si] : 3, cueDist | afterFirstCue << 8))
             put(47, FeatureHash.pair(lex[i] | rule << 16, cueDist))
+            // Learned cues (feature set 3): the long tail of PolNeAR's cues ("wants", "mocked", "plans").
+            @inline(__always) func lcs(_ k: Int) -> UInt64 { k >= 0 && k < n ? UInt64(learned[k]) : 4 }
+            let learnedDist = UInt64(learnedLeft[i]) | UInt64(learnedRight[i]) << 4
+            put(48, lcs(i) | lcs(i - 1) << 3 | lcs(i + 1) << 6 | lcs(i - 2) << 9 | q(i) << 12)
+            put(49, learnedDist | q(i) << 8 | hasQ << 10)
+            let ll = Int(learnedLeftAt[i])
+            put(50, FeatureHash.pair(ll >= 0 ? w(ll) : 3, UInt64(learnedLeft[i])))
+            put(51, FeatureHash.pair(ll >= 0 ? w(ll + 1) : 3, UInt64(learnedLeft[i]) | q(i) << 4))
+            put(52, FeatureHash.pair(learnedDist, w(i)))
+            put(53, FeatureHash.pair(learnedDist, rule | cueDist << 12))
+            @inline(__always) func ls(_ k: Int) -> UInt64 { k >= 0 && k < n ? UInt64(learnedSource[k]) : 4 }
+            let sourceDist = UInt64(sourceLeft[i]) | UInt64(sourceRight[i]) << 4
+            put(54, ls(i) | ls(i - 1) << 3 | ls(i + 1) << 6 | lcs(i + 1) << 9 | lcs(i + 2) << 12 | q(i) << 15)
+            put(55, sourceDist | learnedDist << 8 | q(i) << 16)
         }
         }
         keys = out

@@ -21,6 +21,10 @@ public struct AttributionModel: Sendable, Equatable {
         public var trained_on: [String]
         public var documents: Int
         public var dev_score: Double?
+        /// Words the training data tags as cues (feature set 3), see ``LearnedCue``.
+        public var learned_cues: [LearnedCue]?
+        /// Words the training data tags as sources (feature set 3).
+        public var learned_sources: [LearnedCue]?
     }
 
     public var header: Header

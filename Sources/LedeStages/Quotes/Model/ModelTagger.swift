@@ -4,7 +4,7 @@ extension AttributionModel {
     /// Tags one document and assembles its quotations. `x` must have run; `rules` is what it found
     /// (the rules' matches are features, not the answer).
     func quotations(_ x: QuoteExtractor, rules: [FoundQuote], paragraphs: [Paragraph]) -> [FoundQuote] {
-        let lexicon = lexiconCache.lexicon(cues: x.cues, speakers: x.speakerWords)
+        let lexicon = lexiconCache.lexicon(cues: x.cues, speakers: x.speakerWords, learnedCues: header.learned_cues ?? [], learnedSources: header.learned_sources ?? [])
         let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs, lexicon: lexicon)
         var scratch = Viterbi.Scratch()
         tagging.score(features.keys, count: features.count, into: &scratch.emissions)

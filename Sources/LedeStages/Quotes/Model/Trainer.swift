@@ -1,3 +1,4 @@
+import Foundation
 import LedeCore
 
 /// One annotated article for training: attributions as original-text scalar offsets.
@@ -68,19 +69,45 @@ public enum AttributionTrainer {
         return lo
     }
 
-    static func prepare(_ example: AttributionExample, stages: [any Stage], quotes: QuotesStage, lexicon: FeatureLexicon? = nil) throws -> (Prepared, paragraphStarts: [Bool]) {
+    /// One document after the stages and the rules, with its gold tags, before features.
+    struct Parsed { var x: QuoteExtractor; var rules: [FoundQuote]; var paragraphs: [Paragraph]; var gold: [UInt8]; var paragraphStarts: [Bool] }
+
+    static func parse(_ example: AttributionExample, stages: [any Stage], quotes: QuotesStage) throws -> Parsed {
         var doc = Document(id: example.id, text: example.text)
         for s in stages { try s.process(&doc) }
         var x = QuoteExtractor(document: doc, cues: quotes.cues, speakers: quotes.speakers, minimumWords: quotes.options.min_words)
         let rules = x.run()
-        let features = AttributionFeatures(x, rules: rules, paragraphs: doc.paragraphs, lexicon: lexicon ?? FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers))
         var starts = [Bool](repeating: false, count: doc.tokens.count)
         var k = 0
         for p in doc.paragraphs {
             while k < doc.tokens.count, doc.tokens[k].span.start < p.span.start { k += 1 }
             if k < doc.tokens.count { starts[k] = true }
         }
-        return (Prepared(keys: features.keys, gold: goldLabels(doc, triples: example.triples), count: features.count), starts)
+        return Parsed(x: x, rules: rules, paragraphs: doc.paragraphs, gold: goldLabels(doc, triples: example.triples), paragraphStarts: starts)
+    }
+
+    /// Per lower-cased word outside quotations: (occurrences, occurrences tagged cue in gold).
+    static func countRoles(_ p: Parsed, cues: inout [String: (Int, Int)], sources: inout [String: (Int, Int)]) {
+        let v = p.x.v
+        for i in 0..<v.count where !v.lower[i].isEmpty && !v.inQuote[i] {
+            let role = AttributionLabel(rawValue: p.gold[i])?.role
+            cues[v.lower[i], default: (0, 0)].0 += 1
+            if role == 2 { cues[v.lower[i], default: (0, 0)].1 += 1 }
+            sources[v.lower[i], default: (0, 0)].0 += 1
+            if role == 1 { sources[v.lower[i], default: (0, 0)].1 += 1 }
+        }
+    }
+
+    /// Features and gold tags of one example, with the lexicon (learned cues) of `model`.
+    static func prepare(_ example: AttributionExample, stages: [any Stage], quotes: QuotesStage, model: AttributionModel? = nil) throws -> (Prepared, paragraphStarts: [Bool]) {
+        let p = try parse(example, stages: stages, quotes: quotes)
+        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers, learnedCues: model?.header.learned_cues ?? [], learnedSources: model?.header.learned_sources ?? [])
+        return (features(p, lexicon: lexicon), p.paragraphStarts)
+    }
+
+    static func features(_ p: Parsed, lexicon: FeatureLexicon) -> Prepared {
+        let f = AttributionFeatures(p.x, rules: p.rules, paragraphs: p.paragraphs, lexicon: lexicon)
+        return Prepared(keys: f.keys, gold: p.gold, count: f.count)
     }
 
     /// Splits a document at paragraph starts not inside a gold span: one perceptron update per
@@ -102,13 +129,24 @@ public enum AttributionTrainer {
     public static func train(_ examples: [AttributionExample], preprocess: [any Stage], options: Options, trainedOn: [String],
                              evaluate: ((AttributionModel) -> Double)? = nil, log: (String) -> Void) throws -> AttributionModel {
         let quotes = try QuotesStage(options: .init(), context: StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0))
-        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers)
+        var parsed: [Parsed] = []
+        parsed.reserveCapacity(examples.count)
+        var counts: [String: (Int, Int)] = [:], sourceCounts: [String: (Int, Int)] = [:]
+        for e in examples {
+            let p = try parse(e, stages: preprocess, quotes: quotes)
+            countRoles(p, cues: &counts, sources: &sourceCounts)
+            parsed.append(p)
+        }
+        let learned = LearnedCue.select(counts), learnedSources = LearnedCue.select(sourceCounts)
+        log("\(learned.count) words learned as cues, \(learnedSources.count) as sources")
+        let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers, learnedCues: learned, learnedSources: learnedSources)
         var prepared: [Prepared] = []
         prepared.reserveCapacity(examples.count)
-        for e in examples {
-            let (whole, starts) = try prepare(e, stages: preprocess, quotes: quotes, lexicon: lexicon)
-            prepared += options.paragraphChunks ? chunks(whole, paragraphStarts: starts).filter { $0.count > 0 } : [whole]
+        for p in parsed {
+            let whole = features(p, lexicon: lexicon)
+            prepared += options.paragraphChunks ? chunks(whole, paragraphStarts: p.paragraphStarts).filter { $0.count > 0 } : [whole]
         }
+        parsed = []
         let tokens = prepared.reduce(0) { $0 + $1.count }
         log("\(examples.count) documents (\(prepared.count) paragraph chunks), \(tokens) tokens, \(examples.reduce(0) { $0 + $1.triples.count }) attributions")
         var trainer = PerceptronTrainer(hashBits: options.hashBits)
@@ -117,7 +155,7 @@ public enum AttributionTrainer {
         func model(_ w: AttributionWeights, epochs: Int, dev: Double?) -> AttributionModel {
             AttributionModel(header: .init(feature_version: AttributionFeatures.version, hash_bits: options.hashBits,
                                            labels: AttributionLabel.count, epochs: epochs, seed: options.seed,
-                                           trained_on: trainedOn, documents: examples.count, dev_score: dev), weights: w)
+                                           trained_on: trainedOn, documents: examples.count, dev_score: dev, learned_cues: learned, learned_sources: learnedSources), weights: w)
         }
         var best: AttributionModel?
         var bestScore = -Double.infinity
