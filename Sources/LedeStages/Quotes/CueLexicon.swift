@@ -63,7 +63,10 @@ struct CueLexicon: Sendable {
             let forms = parts[0].split(separator: " ").map { $0.lowercased() }
             guard let lemma = forms.first else { continue }
             let frames = parts.count > 1 ? Self.frames(parts[1]) : []
-            for f in forms { lexicon.nouns[f] = CueEntry(lemma: lemma, frames: frames) }
+            for f in forms {
+                lexicon.nouns[f] = CueEntry(lemma: lemma, frames: frames)
+                lexicon.table[f, default: WordInfo(classes: [])].classes.insert(.nounCue)
+            }
         }
         lexicon.bytes = ByteTable(lexicon.table)
         return lexicon

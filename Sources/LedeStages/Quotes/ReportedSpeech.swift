@@ -135,7 +135,7 @@ extension QuoteExtractor {
     /// objects, "their support for the plan", were tried on PolNeAR train and cost as much
     /// precision as they gained recall.)
     func nounReported(at k: Int, sentence sa: Int, _ sb: Int) -> (FoundQuote, Int)? {
-        guard k - 1 >= sa, k + 1 < sb, let entry = cues.nouns[v.low(k)] else { return nil }
+        guard k - 1 >= sa, k + 1 < sb, v.has(k, .nounCue), let entry = cues.nouns[v.low(k)] else { return nil }
         var src: SourcePhrase?
         let before = v.low(k - 1)
         if let p = Self.possessives[before] {

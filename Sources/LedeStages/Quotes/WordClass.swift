@@ -33,6 +33,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let addressee = WordClass(rawValue: 1 << 16)
     /// "its", "their", "his", "her" opening a subject.
     static let possessive = WordClass(rawValue: 1 << 17)
+    /// A form in `cues.nouns` ("claim", "plan"): attributes after a possessive source.
+    static let nounCue = WordClass(rawValue: 1 << 18)
     // Speaker lexicon (Resources/speakers.txt).
     static let title = WordClass(rawValue: 1 << 20)
     static let groupNoun = WordClass(rawValue: 1 << 21)
