@@ -56,6 +56,26 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.cue?.lemma == "tell")
     }
 
+    /// Archives that type '' for a double mark: the attribution before the opening pair still counts.
+    @Test func doubledApostrophesWithAttributionBefore() throws {
+        let text = "On Monday, Mayor Okafor wrote on her blog: ''The ferry stays, whatever the board says.''"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("The ferry stays, whatever the board says.", in: text))
+        #expect(q.cue?.lemma == "write")
+        #expect(speakerName(doc, q) == "Okafor")
+    }
+
+    /// A pronoun next to the verb is the source, whatever adverb opens the sentence.
+    @Test func pronounAfterSentenceAdverb() throws {
+        let text = "“We will see,” Ana Ruiz said. Then she added warily: “Nothing is settled.”"
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes[1].speaker?.span == span("she", in: text))
+        #expect(doc.quotes[1].cue?.lemma == "add")
+        #expect(speakerName(doc, doc.quotes[1]) == "Ana Ruiz")
+    }
+
     @Test func interruptedQuoteIsOneQuotationInTwoPieces() throws {
         let text = "\"The bakery stays open,\" she said. \"The café closes in May.\""
         let doc = try analyze(text)

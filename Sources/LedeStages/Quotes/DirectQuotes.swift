@@ -104,7 +104,9 @@ extension QuoteExtractor {
 
     /// `Ruiz said: "…"` / `As she told reporters, "…"` / `According to Ruiz, "…"` / `Ruiz was blunt: "…"`.
     func attributionBefore(_ seg: QuotedSegment) -> Attribution? {
-        let o = seg.open
+        var o = seg.open
+        // A doubled mark ('') opens on its second token; the attribution ends before its first.
+        if o > 0, v.isQuote(o - 1), v.tokens[o - 1].span.end == v.tokens[o].span.start { o -= 1 }
         guard o > 0, v.paragraph[o - 1] == v.paragraph[o] else { return nil }
         var k = o - 1
         let colon = v.isChar(k, ":")

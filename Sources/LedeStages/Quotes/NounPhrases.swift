@@ -96,6 +96,13 @@ extension QuoteExtractor {
             // An age between commas before the clause: "Jim Hatcher, 71, who …".
             if e - 2 > floor, v.tokens[e - 1].kind == .number, v.isChar(e - 2, ",") { e -= 2 }
         }
+        // "Then she added", "But they argued": a subject pronoun next to the verb is the whole source.
+        if e - 1 >= floor, v.has(e - 1, .subjectPronoun), e - 2 < floor || !v.has(e - 2, .preposition),
+           let pronoun = parse(e - 1, e), pronoun.pronoun != nil {
+            var phrase = pronoun
+            phrase.outerA = e - 1
+            return phrase
+        }
         var a = e
         var count = 0
         while a - 1 >= floor, count < 9 {
