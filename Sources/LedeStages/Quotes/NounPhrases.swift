@@ -132,7 +132,10 @@ extension QuoteExtractor {
     }
 
     /// The source that starts at token `start` ("said Harbor Master Daniel Pruett, who …"), up to `limit`.
-    func sourceAfter(_ start: Int, limit: Int, lenient: Bool = false) -> SourcePhrase? {
+    func sourceAfter(_ start0: Int, limit: Int, lenient: Bool = false) -> SourcePhrase? {
+        // "While Clinton spoke: …", "But Sanders: …": a clause word opening the stretch is not the source's.
+        var start = start0
+        while start < limit, start - start0 < 2, v.isWord(start), v.has(start, .clauseWord), v.low(start) != "who" { start += 1 }
         var b = start
         while b < limit, b - start < 9 {
             let t = v.tokens[b]
