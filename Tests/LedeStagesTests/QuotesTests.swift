@@ -66,6 +66,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Okafor")
     }
 
+    /// An apposition between the speaker's description and the verb: `"…," the union's president, Dana Whitlock, told …`.
+    @Test func appositionAfterTheQuote() throws {
+        let text = "The council met late. “We are not going anywhere,” the union’s president, Dana Whitlock, told a rally in Fresno."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("We are not going anywhere,", in: text))
+        #expect(speakerName(doc, q) == "Dana Whitlock")
+        #expect(q.cue?.lemma == "tell")
+    }
+
     /// A pronoun next to the verb is the source, whatever adverb opens the sentence.
     @Test func pronounAfterSentenceAdverb() throws {
         let text = "“We will see,” Ana Ruiz said. Then she added warily: “Nothing is settled.”"

@@ -87,12 +87,15 @@ extension QuoteExtractor {
         while k < w {
             if let e = speechCue(k), !v.isCapitalized(k) {
                 let b0 = skipBetween(k, floor: j)
-                if let src = sourceBefore(b0, floor: j), src.a <= j + 1 {
+                // The phrase must start the attribution ("the union's president, Dana Whitlock, told").
+                if let src = sourceBefore(b0, floor: j), min(src.a, src.outerA >= 0 ? src.outerA : src.a) <= j + 1 {
                     return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
                 }
                 return nil
             }
-            if v.isChar(k, ",") && !(k + 1 < w && v.has(k + 1, .determiner) || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
+            // A comma may open or close an apposition (", a doctor,", ", Dana Whitlock, told", ", who …").
+            if v.isChar(k, ",") && !(k + 1 < w && (v.has(k + 1, .determiner) || v.isCapitalized(k + 1) || speechCue(k + 1) != nil)
+                                     || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
             k += 1
         }
         // "“…” ― Krystal Correa": a dash and a name, the reader-comment and epigraph style.
