@@ -256,6 +256,14 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct SpeakerResolutionTests {
+    /// Given names mark gender when no title does, so a pronoun skips a speaker of the other gender.
+    @Test func givenNamesGuidePronouns() throws {
+        let text = "Luis Ortega said the pier was unsafe. Maria Lopez said the repairs were finished. He said inspectors had not visited."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 3)
+        #expect(speakerName(doc, doc.quotes[2]) == "Luis Ortega")
+    }
+
     @Test func surnameAndPronounsResolveToFullName() throws {
         let text = """
         Council member Rosa Delgado said the library would stay open.

@@ -124,6 +124,8 @@ struct SpeakerLexicon: Sendable {
     var personNouns: Set<String> = []
     /// Pronoun → "m", "f", "g" (group), "o" (organization), "s" (self).
     var pronouns: [String: Character] = [:]
+    /// Lower-cased given name → the gender it usually marks (for pronoun resolution).
+    var firstNames: [String: Gender] = [:]
     /// Lower-cased word → its memberships above as bits (a title also under its form without a
     /// final period), filled by `load` for ``TokenView/init(_:cues:speakers:)``.
     var table: [String: WordClass] = [:]
@@ -146,6 +148,10 @@ struct SpeakerLexicon: Sendable {
         for w in words("pronouns", []) {
             let p = w.split(separator: ":")
             if p.count == 2, let c = p[1].first { lex.pronouns[String(p[0])] = c }
+        }
+        for w in words("first_names", []) {
+            let p = w.split(separator: ":")
+            if p.count == 2 { lex.firstNames[String(p[0])] = p[1] == "m" ? .male : p[1] == "f" ? .female : .unknown }
         }
         lex.buildTable()
         return lex

@@ -58,6 +58,7 @@ struct SpeakerResolver {
             let asName = count >= 2 && count <= 4 && !hasOrganization && !firstIsDeterminer
             if asOrganization || asName || e - a == 1 && gender != .unknown {
                 let words = (a..<e).filter { v.isWord($0) }.map { v.low($0) }
+                if gender == .unknown, words.count >= 2, let g = lexicon.firstNames[words[0]] { gender = g }
                 if asOrganization {
                     var end = e
                     if end < n, v.isChar(end, "."), v.has(end - 1, .nameSuffix) { end += 1 }
@@ -74,8 +75,10 @@ struct SpeakerResolver {
 
     mutating func add(_ name: String, role: String?, kind: SpeakerKind, gender: SpeakerLexicon.Gender) -> Int {
         speakers.append(Speaker(id: speakers.count, name: name, role: role, kind: kind, mentions: []))
-        genders.append(gender)
-        words.append(nameTokens(name))
+        let tokens = nameTokens(name)
+        // No title said it: a common given name usually does ("Luis Ortega" → he).
+        genders.append(gender == .unknown && kind == .person && tokens.count >= 2 ? lexicon.firstNames[tokens[0]] ?? .unknown : gender)
+        words.append(tokens)
         lastSeen.append(-1)
         return speakers.count - 1
     }
