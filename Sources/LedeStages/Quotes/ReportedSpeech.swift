@@ -179,7 +179,7 @@ extension QuoteExtractor {
         // An explicit complement ("… said that", "… said they") vouches for any subject at the
         // start of the sentence ("Another 19 percent said they would …").
         if src == nil, next < sb, v.low(next) == "that" || v.has(next, .subjectPronoun),
-           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 {
+           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 || v.isChar(s.a - 1, ",") && s.pronoun == nil {
             src = s
         }
         // "Voters who say …", "Jim Hatcher, 71, who said …": the relative pronoun is the mention as
