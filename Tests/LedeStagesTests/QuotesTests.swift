@@ -207,6 +207,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes[1].cue?.lemma == "cite")
     }
 
+    @Test func nounCuesFromOptions() throws {
+        var options = QuotesStage.Options()
+        options.noun_cues = ["verdict verdicts | that"]
+        let text = "The panel announced its verdict that the contract was void."
+        #expect(try analyze(text).quotes.first { $0.cue?.lemma == "verdict" } == nil)
+        let doc = try analyze(text, options: options)
+        let q = try #require(doc.quotes.first { $0.cue?.lemma == "verdict" })
+        #expect(q.span == span("the contract was void", in: text))
+    }
+
     @Test func attitudeObjectsCanBeTurnedOff() throws {
         var options = QuotesStage.Options()
         options.attitude_objects = false

@@ -45,7 +45,7 @@ struct CueLexicon: Sendable {
 
     static let closedInfo: [String: WordInfo] = WordClass.closedTable.mapValues { WordInfo(classes: $0) }
 
-    static func load(extra: [String] = []) -> CueLexicon {
+    static func load(extra: [String] = [], extraNouns: [String] = []) -> CueLexicon {
         let list = WordList.load(resource: "cues")
         var lexicon = CueLexicon()
         for line in list["verbs"] + extra { lexicon.addVerbLine(line) }
@@ -58,7 +58,7 @@ struct CueLexicon: Sendable {
                 lexicon.table[lw, default: WordInfo(classes: [])].classes.insert(.between)
             }
         }
-        for line in list["nouns"] {
+        for line in list["nouns"] + extraNouns {
             let parts = line.split(separator: "|", maxSplits: 1)
             let forms = parts[0].split(separator: " ").map { $0.lowercased() }
             guard let lemma = forms.first else { continue }

@@ -7,6 +7,7 @@ import LedeCore
 public struct QuotesStage: Stage {
     public struct Options: StageOptions, Equatable {
         public var cues: [String] = []
+        public var noun_cues: [String] = []
         public var titles: [String] = []
         public var group_nouns: [String] = []
         public var organization_words: [String] = []
@@ -18,6 +19,7 @@ public struct QuotesStage: Stage {
 
         public static let spec: [OptionSpec] = [
             .init("cues", "list of strings", "Extra cue verbs, one line each as in Resources/cues.txt: \"lemma form form … | that object to whether np\"."),
+            .init("noun_cues", "list of strings", "Extra nouns that attribute after a possessive source, as in the [nouns] section of Resources/cues.txt: \"verdict verdicts | that\" (frames `that`, `to`)."),
             .init("titles", "list of strings", "Extra titles stripped from names into the role (\"Alderwoman:f\"; \":m\"/\":f\" mark gender)."),
             .init("group_nouns", "list of strings", "Extra plural nouns that speak as a group (\"villagers\")."),
             .init("organization_words", "list of strings", "Extra head nouns of organizations (\"syndicate\")."),
@@ -64,7 +66,7 @@ public struct QuotesStage: Stage {
     public init(options: Options, model: AttributionModel?) {
         self.options = options
         self.model = model
-        var cues = CueLexicon.load(extra: options.cues)
+        var cues = CueLexicon.load(extra: options.cues, extraNouns: options.noun_cues)
         if !options.attitude_objects { cues.removeFrame(.np) }
         self.cues = cues
         speakers = SpeakerLexicon.load(extraTitles: options.titles, extraGroups: options.group_nouns,
