@@ -184,6 +184,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, doc.quotes[1]) == "Ilse Maren")
     }
 
+    /// "A, according to X, B": the sentence around the attribution is the content.
+    @Test func accordingToInsideTheSentence() throws {
+        let text = "Turnout, according to the county clerk, was the highest in decades."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("Turnout, according to the county clerk, was the highest in decades", in: text))
+        #expect(q.speaker?.span == span("county clerk", in: text))
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)
@@ -210,7 +219,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     @Test func nounCuesFromOptions() throws {
         var options = QuotesStage.Options()
         options.noun_cues = ["verdict verdicts | that"]
-        let text = "The panel announced its verdict that the contract was void."
+        let text = "The panel stood by its verdict that the contract was void."
         #expect(try analyze(text).quotes.first { $0.cue?.lemma == "verdict" } == nil)
         let doc = try analyze(text, options: options)
         let q = try #require(doc.quotes.first { $0.cue?.lemma == "verdict" })

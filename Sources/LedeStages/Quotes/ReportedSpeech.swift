@@ -167,6 +167,11 @@ extension QuoteExtractor {
             if k == sa || (k - 1 >= sa && !v.isChar(k - 1, ",")), v.isChar(src.b, ","), let c = content(from: src.b + 1, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
             }
+            // "A, according to X, B": the attribution sits inside the reported sentence, which is the content.
+            if k - 1 > sa, v.isChar(k - 1, ","), v.isChar(src.b, ","), src.b + 1 < sb, !v.isTerminal(src.b + 1),
+               let c = content(from: sa, to: sb) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.7), sb)
+            }
             if k - 1 > sa, v.isChar(k - 1, ","), let c = content(from: sa, to: k - 1) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
             }
