@@ -150,6 +150,37 @@ struct AttributionModelTests {
 
 @Suite("Attribution model internals")
 struct AttributionInternalsTests {
+    @Test func learnedWordsNeedSupportAndAShare() {
+        // (occurrences, occurrences inside a gold cue)
+        let counts: [String: (Int, Int)] = ["wants": (10, 7), "mocked": (4, 2), "the": (500, 3), "once": (1, 1), "plans": (20, 4)]
+        let learned = LearnedCue.select(counts)
+        #expect(learned == [LearnedCue(word: "mocked", strength: 2), LearnedCue(word: "plans", strength: 1), LearnedCue(word: "wants", strength: 3)])
+    }
+
+    @Test func modelsCarryTheirLearnedWords() throws {
+        let model = try trainTiny()
+        #expect(model.header.learned_cues?.contains { $0.word == "said" } == true)
+        let back = try AttributionModel.parse(model.serialized())
+        #expect(back.header.learned_cues == model.header.learned_cues)
+        #expect(back.header.learned_sources == model.header.learned_sources)
+    }
+
+    @Test func oracleAssemblesTheGoldTags() throws {
+        // Gold tags through the assembler (`train-quotes --oracle`): the ceiling of a perfect tagger.
+        let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
+        let quotes = QuotesStage(options: .init(), model: nil)
+        var scorer = Scorer(speakerMatch: .overlap)
+        for (d, e) in zip(docs, examples(docs)) {
+            var doc = Document(id: d.id, text: d.text)
+            for s in try preprocess() { try s.process(&doc) }
+            quotes.oracle(&doc, triples: e.triples)
+            scorer.add(gold: d.quotes, predicted: Evaluator.predictions(doc), text: Array(d.text.unicodeScalars))
+        }
+        let all = scorer.rows.first { $0.name == "all" }!
+        #expect(all.f1 >= 0.95, "oracle span F1 \(all.f1)")
+        #expect(all.endToEndF1 >= 0.9, "oracle e2e F1 \(all.endToEndF1)")
+    }
+
     @Test func refusesAModelOfAnotherFeatureSet() throws {
         let bytes = [UInt8](try trainTiny(epochs: 1).serialized())
         let current = Array("\"feature_version\":\(AttributionFeatures.version)".utf8)

@@ -37,51 +37,68 @@ struct AttributionFeatures {
         var learned = [UInt8](repeating: 0, count: n)  // learned cue strength (0–3), outside quotations
         var learnedSource = [UInt8](repeating: 0, count: n)
         var caps = [Bool](repeating: false, count: n)   // capitalised word (ASCII fast path)
+        v.s.withUnsafeBufferPointer { sp in
         for i in 0..<n {
             let t = v.tokens[i]
-            let low = v.lower[i]
-            if low.isEmpty {
-                word[i] = FeatureHash.scalars(v.s[t.span.start..<t.span.end])
-                suffix[i] = word[i]
-            } else {
-                var h = FeatureHash.empty
-                var s3 = FeatureHash.empty
-                var b1: UInt8 = 0, b2: UInt8 = 0, b3: UInt8 = 0
-                for b in low.utf8 { h = FeatureHash.fnv(h, b); b1 = b2; b2 = b3; b3 = b }
-                s3 = FeatureHash.fnv(FeatureHash.fnv(FeatureHash.fnv(s3, b1), b2), b3)
-                word[i] = h
-                suffix[i] = s3
-            }
+            // Words and numbers have a lower-cased form (TokenView.lower); it is hashed straight from
+            // the scalars with the same folding (ASCII lower-case, ’ → ') so no String is touched,
+            // except for the rare word with other non-ASCII letters.
+            let hasLower = (t.kind == .word || t.kind == .number) && t.span.length <= 40 && t.span.length > 0
+            var h = FeatureHash.empty
+            var b1: UInt32 = 0, b2: UInt32 = 0, b3: UInt32 = 0
+            var ascii = true
             // Shape: X x d or the scalar itself for punctuation, repeats collapsed, length bucket.
             var sh: UInt64 = UInt64(t.kind.rawValue) &+ 1
             var last: UInt64 = 0
-            for c in v.s[t.span.start..<min(t.span.end, t.span.start + 8)] {
-                let cls: UInt64
+            var k = t.span.start
+            while k < t.span.end {
+                let c = sp[k]
                 let cv = c.value
+                let cls: UInt64
                 if cv < 0x80 {
                     // ASCII fast path: no Unicode property lookups for the common case.
-                    if cv >= 0x41 && cv <= 0x5A { cls = 1 } else if cv >= 0x61 && cv <= 0x7A { cls = 2 }
+                    var byte = cv
+                    if cv >= 0x41 && cv <= 0x5A { cls = 1; byte = cv + 32 } else if cv >= 0x61 && cv <= 0x7A { cls = 2 }
                     else if cv >= 0x30 && cv <= 0x39 { cls = 3 } else { cls = 16 &+ UInt64(cv) }
-                } else if c.isUppercaseLetter { cls = 1 } else if c.properties.isAlphabetic { cls = 2 }
-                else { cls = 16 &+ UInt64(cv & 0xFFFF) }
-                if cls != last { sh = sh &* 31 &+ cls; last = cls }
+                    h = FeatureHash.fnv(h, UInt8(truncatingIfNeeded: byte)); b1 = b2; b2 = b3; b3 = byte
+                } else {
+                    if cv == 0x2019 { h = FeatureHash.fnv(h, 0x27); b1 = b2; b2 = b3; b3 = 0x27 } else { ascii = false }
+                    if c.isUppercaseLetter { cls = 1 } else if c.properties.isAlphabetic { cls = 2 } else { cls = 16 &+ UInt64(cv & 0xFFFF) }
+                }
+                if k < t.span.start + 8, cls != last { sh = sh &* 31 &+ cls; last = cls }
+                k += 1
+            }
+            if !hasLower {
+                word[i] = FeatureHash.scalars(v.s[t.span.start..<t.span.end])
+                suffix[i] = word[i]
+            } else if ascii {
+                word[i] = h
+                suffix[i] = FeatureHash.fnv(FeatureHash.fnv(FeatureHash.fnv(FeatureHash.empty, UInt8(truncatingIfNeeded: b1)),
+                                                            UInt8(truncatingIfNeeded: b2)), UInt8(truncatingIfNeeded: b3))
+            } else {
+                var h = FeatureHash.empty
+                var b1: UInt8 = 0, b2: UInt8 = 0, b3: UInt8 = 0
+                for b in v.lower[i].utf8 { h = FeatureHash.fnv(h, b); b1 = b2; b2 = b3; b3 = b }
+                word[i] = h
+                suffix[i] = FeatureHash.fnv(FeatureHash.fnv(FeatureHash.fnv(FeatureHash.empty, b1), b2), b3)
             }
             if t.kind == .word {
-                let c0 = v.s[t.span.start]
+                let c0 = sp[t.span.start]
                 caps[i] = c0.value < 0x80 ? (c0.value >= 0x41 && c0.value <= 0x5A) : c0.isUppercaseLetter
             }
             let len = t.span.length
             shape[i] = sh &* 7 &+ UInt64(len <= 2 ? 0 : len <= 4 ? 1 : len <= 7 ? 2 : 3)
-            if !low.isEmpty, let e = lexicon.lookup(word[i]) {
+            if hasLower, let e = lexicon.lookup(word[i]) {
                 lex[i] = e.bits
                 if e.cueLemma != 0 { cueLemma[i] = e.cueLemma; isCue[i] = !v.inQuote[i] }
                 isNounCue[i] = e.nounCue && !v.inQuote[i]
                 if !v.inQuote[i] { learned[i] = e.learnedCue; learnedSource[i] = e.learnedSource }
             }
         }
+        }
         // Source-first cue phrases ("according to").
         var sourceFirst = [Bool](repeating: false, count: n)
-        for i in 0..<n where !v.lower[i].isEmpty {
+        for i in 0..<n where v.has(i, .sourceFirstStart) {
             if let after = x.sourceFirstCue(at: i) { for k in i..<after { sourceFirst[k] = true } }
         }
         // Rule matches by token: content kind (1 direct, 2 mixed, 3 indirect), cue, source; +4 on a span's first token.
@@ -188,6 +205,8 @@ struct AttributionFeatures {
                 | (sentenceCue[si - 1] != 0 ? 16 : 0)
         }
 
+        // Once per paragraph, not per token (`allCases` builds an array each time it is read).
+        let paragraphKinds = paragraphs.map { UInt64($0.kind.hashValueStable) }
         @inline(__always) func w(_ i: Int) -> UInt64 { i >= 0 && i < n ? word[i] : (i < 0 ? 1 : 2) }
         @inline(__always) func q(_ i: Int) -> UInt64 { i >= 0 && i < n ? (v.inQuote[i] ? 1 : 0) : 2 }
         var out = [UInt32](repeating: 0, count: n * F)
@@ -203,7 +222,7 @@ struct AttributionFeatures {
             let pos: UInt64 = i == sa ? 0 : i == sa + 1 ? 1 : i == sb - 1 ? 2 : i - sa < 6 ? 3 : 4
             let p = Int(v.paragraph[i])
             let paraStart: UInt64 = (i == 0 || v.paragraph[i - 1] != v.paragraph[i]) ? 1 : 0
-            let paraKind: UInt64 = p >= 0 && p < paragraphs.count ? UInt64(paragraphs[p].kind.hashValueStable) : 9
+            let paraKind: UInt64 = p >= 0 && p < paragraphKinds.count ? paragraphKinds[p] : 9
             let quoteState = q(i) | (q(i - 1) << 2) | (q(i + 1) << 4) | (UInt64(v.tokens[i].kind.rawValue) << 6)
             let rule = UInt64(ruleContent[i]) | UInt64(ruleCue[i]) << 4 | UInt64(ruleSource[i]) << 8
             let rulePrev = i > 0 ? UInt64(ruleContent[i - 1]) | UInt64(ruleCue[i - 1]) << 4 | UInt64(ruleSource[i - 1]) << 8 : 0xFFF
