@@ -25,21 +25,29 @@ struct AttributionFeatures {
         let F = Self.perToken
         keys = []
         if n == 0 { return }
+        // Per-token working arrays as raw buffers freed together at the end: the template loop below
+        // reads twenty of them per token, and array bounds checks there cost about a fifth of the
+        // model's time. Every index is a token index in 0..<n or a sentence index (checked above).
+        let scratch = ScratchArena()
+        // ARC may end a local's lifetime at its last use; the buffers must outlive the loops.
+        defer { withExtendedLifetime(scratch) {} }
+        let inQuote = scratch.copy(v.inQuote), sentenceOf = scratch.copy(v.sentence), paragraphOf = scratch.copy(v.paragraph)
+        let tokens = scratch.copy(v.tokens), sentenceStart = scratch.copy(v.sentenceStart), sentenceEnd = scratch.copy(v.sentenceEnd)
 
         // Per-token values used by several templates.
-        var word = [UInt64](repeating: 0, count: n)
-        var suffix = [UInt64](repeating: 0, count: n)
-        var shape = [UInt64](repeating: 0, count: n)
-        var lex = [UInt64](repeating: 0, count: n)      // lexicon class bits
-        var cueLemma = [UInt64](repeating: 0, count: n) // 0: not a cue form
-        var isCue = [Bool](repeating: false, count: n)
-        var isNounCue = [Bool](repeating: false, count: n)
-        var learned = [UInt8](repeating: 0, count: n)  // learned cue strength (0–3), outside quotations
-        var learnedSource = [UInt8](repeating: 0, count: n)
-        var caps = [Bool](repeating: false, count: n)   // capitalised word (ASCII fast path)
+        let word = scratch.buffer(UInt64.self, 0, n)
+        let suffix = scratch.buffer(UInt64.self, 0, n)
+        let shape = scratch.buffer(UInt64.self, 0, n)
+        let lex = scratch.buffer(UInt64.self, 0, n)      // lexicon class bits
+        let cueLemma = scratch.buffer(UInt64.self, 0, n) // 0: not a cue form
+        let isCue = scratch.buffer(Bool.self, false, n)
+        let isNounCue = scratch.buffer(Bool.self, false, n)
+        let learned = scratch.buffer(UInt8.self, 0, n)  // learned cue strength (0–3), outside quotations
+        let learnedSource = scratch.buffer(UInt8.self, 0, n)
+        let caps = scratch.buffer(Bool.self, false, n)   // capitalised word (ASCII fast path)
         v.s.withUnsafeBufferPointer { sp in
         for i in 0..<n {
-            let t = v.tokens[i]
+            let t = tokens[i]
             // Words and numbers have a lower-cased form (TokenView.lower); it is hashed straight from
             // the scalars with the same folding (ASCII lower-case, ’ → ') so no String is touched,
             // except for the rare word with other non-ASCII letters.
@@ -90,27 +98,27 @@ struct AttributionFeatures {
             shape[i] = sh &* 7 &+ UInt64(len <= 2 ? 0 : len <= 4 ? 1 : len <= 7 ? 2 : 3)
             if hasLower, let e = lexicon.lookup(word[i]) {
                 lex[i] = e.bits
-                if e.cueLemma != 0 { cueLemma[i] = e.cueLemma; isCue[i] = !v.inQuote[i] }
-                isNounCue[i] = e.nounCue && !v.inQuote[i]
-                if !v.inQuote[i] { learned[i] = e.learnedCue; learnedSource[i] = e.learnedSource }
+                if e.cueLemma != 0 { cueLemma[i] = e.cueLemma; isCue[i] = !inQuote[i] }
+                isNounCue[i] = e.nounCue && !inQuote[i]
+                if !inQuote[i] { learned[i] = e.learnedCue; learnedSource[i] = e.learnedSource }
             }
         }
         }
         // Source-first cue phrases ("according to").
-        var sourceFirst = [Bool](repeating: false, count: n)
+        let sourceFirst = scratch.buffer(Bool.self, false, n)
         for i in 0..<n where v.has(i, .sourceFirstStart) {
             if let after = x.sourceFirstCue(at: i) { for k in i..<after { sourceFirst[k] = true } }
         }
         // Rule matches by token: content kind (1 direct, 2 mixed, 3 indirect), cue, source; +4 on a span's first token.
-        var ruleContent = [UInt8](repeating: 0, count: n)
-        var ruleCue = [UInt8](repeating: 0, count: n)
-        var ruleSource = [UInt8](repeating: 0, count: n)
+        let ruleContent = scratch.buffer(UInt8.self, 0, n)
+        let ruleCue = scratch.buffer(UInt8.self, 0, n)
+        let ruleSource = scratch.buffer(UInt8.self, 0, n)
         for q in rules {
             let kind: UInt8 = q.kind == .direct ? 1 : q.kind == .mixed ? 2 : 3
             var first = true
             for piece in q.pieces {
                 var k = Self.firstToken(v, atOrAfter: piece.start)
-                while k < n, v.tokens[k].span.start < piece.end {
+                while k < n, tokens[k].span.start < piece.end {
                     ruleContent[k] = kind | (first ? 4 : 0); first = false; k += 1
                 }
             }
@@ -118,30 +126,30 @@ struct AttributionFeatures {
             if let s = q.source { for k in s.a..<min(s.b, n) { ruleSource[k] = k == s.a ? 5 : 1 } }
         }
         // Distance to the nearest cue form in the same sentence, left and right (bucketed).
-        var cueLeft = [UInt8](repeating: 0, count: n)
-        var cueRight = [UInt8](repeating: 0, count: n)
+        let cueLeft = scratch.buffer(UInt8.self, 0, n)
+        let cueRight = scratch.buffer(UInt8.self, 0, n)
         func bucket(_ d: Int) -> UInt8 { d <= 1 ? 1 : d <= 3 ? 2 : d <= 7 ? 3 : d <= 15 ? 4 : 5 }
         var lastCue = -1, lastSentence: Int32 = -2
         for i in 0..<n {
-            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
             if lastCue >= 0 { cueLeft[i] = bucket(i - lastCue) }
             if isCue[i] || sourceFirst[i] { lastCue = i }
         }
         lastCue = -1; lastSentence = -2
         for i in stride(from: n - 1, through: 0, by: -1) {
-            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
             if lastCue >= 0 { cueRight[i] = bucket(lastCue - i) }
             if isCue[i] || sourceFirst[i] { lastCue = i }
         }
         // Noun cues ("the claim that", "in a statement"), nearest left and right in the sentence.
-        var nounLeft = [UInt8](repeating: 0, count: n)
-        var nounRight = [UInt8](repeating: 0, count: n)
+        let nounLeft = scratch.buffer(UInt8.self, 0, n)
+        let nounRight = scratch.buffer(UInt8.self, 0, n)
         // Nearest cue verb on the left in the sentence (its index, -1: none), for complementiser features.
-        var leftCueAt = [Int32](repeating: -1, count: n)
+        let leftCueAt = scratch.buffer(Int32.self, -1, n)
         lastCue = -1; lastSentence = -2
         var lastNoun = -1
         for i in 0..<n {
-            if v.sentence[i] != lastSentence { lastCue = -1; lastNoun = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastCue = -1; lastNoun = -1; lastSentence = sentenceOf[i] }
             if lastNoun >= 0 { nounLeft[i] = bucket(i - lastNoun) }
             leftCueAt[i] = Int32(lastCue)
             if isNounCue[i] { lastNoun = i }
@@ -149,81 +157,81 @@ struct AttributionFeatures {
         }
         lastNoun = -1; lastSentence = -2
         for i in stride(from: n - 1, through: 0, by: -1) {
-            if v.sentence[i] != lastSentence { lastNoun = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastNoun = -1; lastSentence = sentenceOf[i] }
             if lastNoun >= 0 { nounRight[i] = bucket(lastNoun - i) }
             if isNounCue[i] { lastNoun = i }
         }
         // Learned cues (strength ≥ 2): distance left and right in the sentence, the nearest one on the left.
-        var learnedLeft = [UInt8](repeating: 0, count: n)
-        var learnedRight = [UInt8](repeating: 0, count: n)
-        var learnedLeftAt = [Int32](repeating: -1, count: n)
+        let learnedLeft = scratch.buffer(UInt8.self, 0, n)
+        let learnedRight = scratch.buffer(UInt8.self, 0, n)
+        let learnedLeftAt = scratch.buffer(Int32.self, -1, n)
         lastCue = -1; lastSentence = -2
         for i in 0..<n {
-            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
             if lastCue >= 0 { learnedLeft[i] = bucket(i - lastCue) }
             learnedLeftAt[i] = Int32(lastCue)
             if learned[i] >= 2 { lastCue = i }
         }
         lastCue = -1; lastSentence = -2
         for i in stride(from: n - 1, through: 0, by: -1) {
-            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
             if lastCue >= 0 { learnedRight[i] = bucket(lastCue - i) }
             if learned[i] >= 2 { lastCue = i }
         }
         // Learned source words (strength ≥ 2): distance to the nearest on the left and right in the sentence.
-        var sourceLeft = [UInt8](repeating: 0, count: n)
-        var sourceRight = [UInt8](repeating: 0, count: n)
+        let sourceLeft = scratch.buffer(UInt8.self, 0, n)
+        let sourceRight = scratch.buffer(UInt8.self, 0, n)
         lastCue = -1; lastSentence = -2
         for i in 0..<n {
-            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
             if lastCue >= 0 { sourceLeft[i] = bucket(i - lastCue) }
             if learnedSource[i] >= 2 { lastCue = i }
         }
         lastCue = -1; lastSentence = -2
         for i in stride(from: n - 1, through: 0, by: -1) {
-            if v.sentence[i] != lastSentence { lastCue = -1; lastSentence = v.sentence[i] }
+            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
             if lastCue >= 0 { sourceRight[i] = bucket(lastCue - i) }
             if learnedSource[i] >= 2 { lastCue = i }
         }
         // Whether a sentence holds a quotation mark; its first cue verb (lemma hash).
         let sentences = v.sentenceStart.count
-        var sentenceHasQuote = [Bool](repeating: false, count: sentences)
-        var sentenceCue = [UInt64](repeating: 0, count: sentences)
-        var sentenceFirstCue = [Int32](repeating: Int32.max, count: sentences)
-        for i in 0..<n where v.sentence[i] >= 0 {
-            let si = Int(v.sentence[i])
-            if v.tokens[i].kind == .quote { sentenceHasQuote[si] = true }
+        let sentenceHasQuote = scratch.buffer(Bool.self, false, sentences)
+        let sentenceCue = scratch.buffer(UInt64.self, 0, sentences)
+        let sentenceFirstCue = scratch.buffer(Int32.self, Int32.max, sentences)
+        for i in 0..<n where sentenceOf[i] >= 0 {
+            let si = Int(sentenceOf[i])
+            if tokens[i].kind == .quote { sentenceHasQuote[si] = true }
             if isCue[i] && sentenceCue[si] == 0 { sentenceCue[si] = cueLemma[i]; sentenceFirstCue[si] = Int32(i) }
         }
         // State at the end of the previous sentence (contents run over sentences): rule content there,
         // inside a quotation there, the previous sentence had a quotation mark.
-        var previousSentence = [UInt64](repeating: 0, count: sentences)
+        let previousSentence = scratch.buffer(UInt64.self, 0, sentences)
         for si in 1..<max(1, sentences) {
-            let e = Int(v.sentenceEnd[si - 1]) - 1
+            let e = Int(sentenceEnd[si - 1]) - 1
             guard e >= 0, e < n else { continue }
-            previousSentence[si] = UInt64(ruleContent[e] & 3) | (v.inQuote[e] ? 4 : 0) | (sentenceHasQuote[si - 1] ? 8 : 0)
+            previousSentence[si] = UInt64(ruleContent[e] & 3) | (inQuote[e] ? 4 : 0) | (sentenceHasQuote[si - 1] ? 8 : 0)
                 | (sentenceCue[si - 1] != 0 ? 16 : 0)
         }
 
         // Once per paragraph, not per token (`allCases` builds an array each time it is read).
         let paragraphKinds = paragraphs.map { UInt64($0.kind.hashValueStable) }
         @inline(__always) func w(_ i: Int) -> UInt64 { i >= 0 && i < n ? word[i] : (i < 0 ? 1 : 2) }
-        @inline(__always) func q(_ i: Int) -> UInt64 { i >= 0 && i < n ? (v.inQuote[i] ? 1 : 0) : 2 }
+        @inline(__always) func q(_ i: Int) -> UInt64 { i >= 0 && i < n ? (inQuote[i] ? 1 : 0) : 2 }
         var out = [UInt32](repeating: 0, count: n * F)
         out.withUnsafeMutableBufferPointer { kp in
         for i in 0..<n {
-            var slot = i * F
+            var slot = i &* F
             @inline(__always) func put(_ template: UInt64, _ value: UInt64) {
-                kp[slot] = FeatureHash.key(template, value); slot += 1
+                kp[slot] = FeatureHash.key(template, value); slot &+= 1
             }
-            let si = Int(v.sentence[i])
-            let sa = si >= 0 ? Int(v.sentenceStart[si]) : i
-            let sb = si >= 0 ? Int(v.sentenceEnd[si]) : i + 1
+            let si = Int(sentenceOf[i])
+            let sa = si >= 0 ? Int(sentenceStart[si]) : i
+            let sb = si >= 0 ? Int(sentenceEnd[si]) : i + 1
             let pos: UInt64 = i == sa ? 0 : i == sa + 1 ? 1 : i == sb - 1 ? 2 : i - sa < 6 ? 3 : 4
-            let p = Int(v.paragraph[i])
-            let paraStart: UInt64 = (i == 0 || v.paragraph[i - 1] != v.paragraph[i]) ? 1 : 0
+            let p = Int(paragraphOf[i])
+            let paraStart: UInt64 = (i == 0 || paragraphOf[i - 1] != paragraphOf[i]) ? 1 : 0
             let paraKind: UInt64 = p >= 0 && p < paragraphKinds.count ? paragraphKinds[p] : 9
-            let quoteState = q(i) | (q(i - 1) << 2) | (q(i + 1) << 4) | (UInt64(v.tokens[i].kind.rawValue) << 6)
+            let quoteState = q(i) | (q(i - 1) << 2) | (q(i + 1) << 4) | (UInt64(tokens[i].kind.rawValue) << 6)
             let rule = UInt64(ruleContent[i]) | UInt64(ruleCue[i]) << 4 | UInt64(ruleSource[i]) << 8
             let rulePrev = i > 0 ? UInt64(ruleContent[i - 1]) | UInt64(ruleCue[i - 1]) << 4 | UInt64(ruleSource[i - 1]) << 8 : 0xFFF
             let ruleNext = i + 1 < n ? UInt64(ruleContent[i + 1]) | UInt64(ruleCue[i + 1]) << 4 | UInt64(ruleSource[i + 1]) << 8 : 0xFFF
@@ -318,4 +326,28 @@ struct AttributionFeatures {
 extension ParagraphKind {
     /// A small stable number per kind (Swift's `hashValue` is seeded per process, so never hash it).
     var hashValueStable: Int { ParagraphKind.allCases.firstIndex(of: self) ?? 0 }
+}
+
+/// Uninitialized-memory buffers for one document's feature extraction, released with the arena.
+final class ScratchArena {
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    func buffer<T>(_ type: T.Type, _ value: T, _ count: Int) -> UnsafeMutableBufferPointer<T> {
+        precondition(_isPOD(T.self), "the arena frees memory without deinitializing it")
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+        b.initialize(repeating: value)
+        blocks.append(UnsafeMutableRawPointer(b.baseAddress!))
+        return UnsafeMutableBufferPointer(rebasing: b[0..<count])
+    }
+
+    /// A raw copy of `array` (copying costs less than the bounds checks it saves in the loops).
+    func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        precondition(_isPOD(T.self), "the arena frees memory without deinitializing it")
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = b.initialize(from: array)
+        blocks.append(UnsafeMutableRawPointer(b.baseAddress!))
+        return UnsafeMutableBufferPointer(rebasing: b[0..<array.count])
+    }
+
+    deinit { for p in blocks { p.deallocate() } }
 }
