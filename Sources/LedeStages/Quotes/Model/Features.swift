@@ -125,74 +125,41 @@ struct AttributionFeatures {
             if let c = q.cue { for k in c where k < n { ruleCue[k] = k == c.lowerBound ? 5 : 1 } }
             if let s = q.source { for k in s.a..<min(s.b, n) { ruleSource[k] = k == s.a ? 5 : 1 } }
         }
-        // Distance to the nearest cue form in the same sentence, left and right (bucketed).
-        let cueLeft = scratch.buffer(UInt8.self, 0, n)
-        let cueRight = scratch.buffer(UInt8.self, 0, n)
         func bucket(_ d: Int) -> UInt8 { d <= 1 ? 1 : d <= 3 ? 2 : d <= 7 ? 3 : d <= 15 ? 4 : 5 }
-        var lastCue = -1, lastSentence: Int32 = -2
-        for i in 0..<n {
-            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
-            if lastCue >= 0 { cueLeft[i] = bucket(i - lastCue) }
-            if isCue[i] || sourceFirst[i] { lastCue = i }
+        /// For every token, the bucketed distance to the nearest `marked` token in its sentence on
+        /// the left (0: none) and, when asked, on the right and the left one's index (-1: none).
+        @inline(__always)
+        func nearest(_ marked: (Int) -> Bool, left: UnsafeMutableBufferPointer<UInt8>?, right: UnsafeMutableBufferPointer<UInt8>?,
+                     leftAt: UnsafeMutableBufferPointer<Int32>? = nil) {
+            var last = -1, lastSentence: Int32 = -2
+            for i in 0..<n {
+                if sentenceOf[i] != lastSentence { last = -1; lastSentence = sentenceOf[i] }
+                if last >= 0 { left?[i] = bucket(i - last) }
+                leftAt?[i] = Int32(last)
+                if marked(i) { last = i }
+            }
+            guard let right else { return }
+            last = -1; lastSentence = -2
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                if sentenceOf[i] != lastSentence { last = -1; lastSentence = sentenceOf[i] }
+                if last >= 0 { right[i] = bucket(last - i) }
+                if marked(i) { last = i }
+            }
         }
-        lastCue = -1; lastSentence = -2
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
-            if lastCue >= 0 { cueRight[i] = bucket(lastCue - i) }
-            if isCue[i] || sourceFirst[i] { lastCue = i }
-        }
-        // Noun cues ("the claim that", "in a statement"), nearest left and right in the sentence.
-        let nounLeft = scratch.buffer(UInt8.self, 0, n)
-        let nounRight = scratch.buffer(UInt8.self, 0, n)
-        // Nearest cue verb on the left in the sentence (its index, -1: none), for complementiser features.
+        // Cue forms (and "according to"); noun cues ("the claim that", "in a statement"); the nearest
+        // cue verb on the left, for complementiser features; learned cues and learned source words
+        // (strength ≥ 2, feature set 3).
+        let cueLeft = scratch.buffer(UInt8.self, 0, n), cueRight = scratch.buffer(UInt8.self, 0, n)
+        nearest({ isCue[$0] || sourceFirst[$0] }, left: cueLeft, right: cueRight)
+        let nounLeft = scratch.buffer(UInt8.self, 0, n), nounRight = scratch.buffer(UInt8.self, 0, n)
+        nearest({ isNounCue[$0] }, left: nounLeft, right: nounRight)
         let leftCueAt = scratch.buffer(Int32.self, -1, n)
-        lastCue = -1; lastSentence = -2
-        var lastNoun = -1
-        for i in 0..<n {
-            if sentenceOf[i] != lastSentence { lastCue = -1; lastNoun = -1; lastSentence = sentenceOf[i] }
-            if lastNoun >= 0 { nounLeft[i] = bucket(i - lastNoun) }
-            leftCueAt[i] = Int32(lastCue)
-            if isNounCue[i] { lastNoun = i }
-            if isCue[i] { lastCue = i }
-        }
-        lastNoun = -1; lastSentence = -2
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            if sentenceOf[i] != lastSentence { lastNoun = -1; lastSentence = sentenceOf[i] }
-            if lastNoun >= 0 { nounRight[i] = bucket(lastNoun - i) }
-            if isNounCue[i] { lastNoun = i }
-        }
-        // Learned cues (strength ≥ 2): distance left and right in the sentence, the nearest one on the left.
-        let learnedLeft = scratch.buffer(UInt8.self, 0, n)
-        let learnedRight = scratch.buffer(UInt8.self, 0, n)
+        nearest({ isCue[$0] }, left: nil, right: nil, leftAt: leftCueAt)
+        let learnedLeft = scratch.buffer(UInt8.self, 0, n), learnedRight = scratch.buffer(UInt8.self, 0, n)
         let learnedLeftAt = scratch.buffer(Int32.self, -1, n)
-        lastCue = -1; lastSentence = -2
-        for i in 0..<n {
-            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
-            if lastCue >= 0 { learnedLeft[i] = bucket(i - lastCue) }
-            learnedLeftAt[i] = Int32(lastCue)
-            if learned[i] >= 2 { lastCue = i }
-        }
-        lastCue = -1; lastSentence = -2
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
-            if lastCue >= 0 { learnedRight[i] = bucket(lastCue - i) }
-            if learned[i] >= 2 { lastCue = i }
-        }
-        // Learned source words (strength ≥ 2): distance to the nearest on the left and right in the sentence.
-        let sourceLeft = scratch.buffer(UInt8.self, 0, n)
-        let sourceRight = scratch.buffer(UInt8.self, 0, n)
-        lastCue = -1; lastSentence = -2
-        for i in 0..<n {
-            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
-            if lastCue >= 0 { sourceLeft[i] = bucket(i - lastCue) }
-            if learnedSource[i] >= 2 { lastCue = i }
-        }
-        lastCue = -1; lastSentence = -2
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            if sentenceOf[i] != lastSentence { lastCue = -1; lastSentence = sentenceOf[i] }
-            if lastCue >= 0 { sourceRight[i] = bucket(lastCue - i) }
-            if learnedSource[i] >= 2 { lastCue = i }
-        }
+        nearest({ learned[$0] >= 2 }, left: learnedLeft, right: learnedRight, leftAt: learnedLeftAt)
+        let sourceLeft = scratch.buffer(UInt8.self, 0, n), sourceRight = scratch.buffer(UInt8.self, 0, n)
+        nearest({ learnedSource[$0] >= 2 }, left: sourceLeft, right: sourceRight)
         // Whether a sentence holds a quotation mark; its first cue verb (lemma hash).
         let sentences = v.sentenceStart.count
         let sentenceHasQuote = scratch.buffer(Bool.self, false, sentences)
