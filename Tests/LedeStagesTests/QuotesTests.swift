@@ -1,4 +1,5 @@
 import Testing
+import LedeConfig
 import LedeCore
 @testable import LedeStages
 
@@ -224,6 +225,32 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let doc = try analyze(text, options: options)
         let q = try #require(doc.quotes.first { $0.cue?.lemma == "verdict" })
         #expect(q.span == span("the contract was void", in: text))
+    }
+
+    /// A misspelt frame in YAML is reported at its option, before any article is read.
+    @Test func unknownCueFramesFailValidation() {
+        let loader = PipelineLoader(registry: BuiltInStages.registry(), checkPaths: false)
+        do {
+            _ = try loader.load(yaml: """
+                stages:
+                  - normalize
+                  - segment
+                  - quotes:
+                      noun_cues: ["verdict verdicts | taht"]
+                """, file: "p.yaml")
+            Issue.record("an unknown frame must fail validation")
+        } catch let error as PipelineError {
+            let d = error.diagnostics.first
+            #expect(d?.line == 5)
+            #expect(d?.message.contains("unknown frame 'taht'") == true)
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+        var options = QuotesStage.Options()
+        options.cues = ["rebut rebutted | that np"]
+        #expect(throws: Never.self) { try options.validate() }
+        options.noun_cues = ["verdict verdicts"]
+        #expect(throws: OptionError.self) { try options.validate() }
     }
 
     @Test func attitudeObjectsCanBeTurnedOff() throws {

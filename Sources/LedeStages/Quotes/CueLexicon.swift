@@ -7,6 +7,8 @@ struct CueFrames: OptionSet, Sendable, Hashable {
     static let whether = CueFrames(rawValue: 8)
     /// The verb's object is what the attitude is about ("endorsed Clinton", "rejected the plan").
     static let np = CueFrames(rawValue: 16)
+    /// The frame names cue lines may use (Resources/cues.txt, the `cues` option).
+    static let names = ["that", "object", "to", "whether", "np"]
 }
 
 struct CueEntry: Sendable, Hashable {

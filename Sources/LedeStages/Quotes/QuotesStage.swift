@@ -31,6 +31,22 @@ public struct QuotesStage: Stage {
 
         public func validate() throws {
             if min_words < 1 { throw OptionError(key: "min_words", "must be at least 1") }
+            // A misspelt frame would silently make a cue attribute nothing.
+            for (key, lines, allowed) in [("cues", cues, CueFrames.names), ("noun_cues", noun_cues, ["that", "to"])] {
+                for line in lines {
+                    let parts = line.split(separator: "|", maxSplits: 1)
+                    guard let words = parts.first, !words.split(separator: " ").isEmpty else {
+                        throw OptionError(key: key, "has an entry with no words: \"\(line)\"")
+                    }
+                    let frames = parts.count > 1 ? parts[1].split(separator: " ").map(String.init) : []
+                    if let bad = frames.first(where: { !allowed.contains($0) }) {
+                        throw OptionError(key: key, "has an unknown frame '\(bad)' in \"\(line)\"; frames are \(allowed.joined(separator: ", "))")
+                    }
+                    if key == "noun_cues" && frames.isEmpty {
+                        throw OptionError(key: key, "entry \"\(line)\" needs a frame after '|': that or to")
+                    }
+                }
+            }
         }
     }
 
