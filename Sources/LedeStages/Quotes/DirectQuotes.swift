@@ -54,8 +54,7 @@ extension QuoteExtractor {
 
     /// `B` opens right after the attribution of `A`, in the same paragraph, with no new cue between.
     func continues(after end: Int, to next: QuotedSegment) -> Bool {
-        // A doubled mark ('') opens on its second token.
-        let first = v.isQuote(next.open - 1) && v.tokens[next.open - 1].span.end == v.tokens[next.open].span.start ? next.open - 1 : next.open
+        let first = next.openFirst(v)
         guard end < first, v.paragraph[end] == v.paragraph[next.open], first - end <= 30 else { return false }
         if v.isChar(first - 1, ":") { return false }
         for k in end..<first where v.isQuote(k) { return false }
@@ -107,9 +106,8 @@ extension QuoteExtractor {
 
     /// `Ruiz said: "…"` / `As she told reporters, "…"` / `According to Ruiz, "…"` / `Ruiz was blunt: "…"`.
     func attributionBefore(_ seg: QuotedSegment) -> Attribution? {
-        var o = seg.open
-        // A doubled mark ('') opens on its second token; the attribution ends before its first.
-        if o > 0, v.isQuote(o - 1), v.tokens[o - 1].span.end == v.tokens[o].span.start { o -= 1 }
+        // The attribution ends before the opening mark's first token ('' takes two).
+        let o = seg.openFirst(v)
         guard o > 0, v.paragraph[o - 1] == v.paragraph[o] else { return nil }
         var k = o - 1
         let colon = v.isChar(k, ":")

@@ -168,15 +168,18 @@ extension QuoteExtractor {
         return phrase
     }
 
+    /// The one-token pronoun source at `k` with pronoun class `p` ("m", "f", "g", "o", "s"): gender
+    /// and kind follow the class, and the resolver links it to an earlier speaker.
+    func pronounPhrase(at k: Int, class p: Character) -> SourcePhrase {
+        let g: SpeakerLexicon.Gender = p == "m" ? .male : p == "f" ? .female : .unknown
+        let kind: SpeakerKind = p == "g" ? .group : p == "o" ? .organization : .person
+        return SourcePhrase(a: k, b: k + 1, name: v.text(k, k + 1), role: nil, kind: kind, pronoun: p, gender: g, proper: false, head: nil)
+    }
+
     /// Reads a source phrase from tokens [a, b): pronoun, proper name with titles, or common noun.
     func parse(_ a0: Int, _ b: Int, lenient: Bool = false) -> SourcePhrase? {
         var a = a0
-        if b - a == 1, let p = speakerWords.pronouns[v.low(a)] {
-            // "I" is only a pronoun when capitalized as one; "it" rarely speaks for a person.
-            let g: SpeakerLexicon.Gender = p == "m" ? .male : p == "f" ? .female : .unknown
-            let kind: SpeakerKind = p == "g" ? .group : p == "o" ? .organization : .person
-            return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: p, gender: g, proper: false, head: nil)
-        }
+        if b - a == 1, let p = speakerWords.pronouns[v.low(a)] { return pronounPhrase(at: a, class: p) }
         while a < b - 1, v.has(a, .determiner) { a += 1 }
         if b - a == 1 && v.has(a, .determiner) { return nil }
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").

@@ -12,6 +12,10 @@ struct QuotedSegment {
     var contentEnd: Int
     var words: Int
     var balanced: Bool { close != nil }
+    /// First token of the opening mark ('' takes two tokens and ``open`` is the second).
+    func openFirst(_ v: TokenView) -> Int {
+        open > 0 && v.isQuote(open - 1) && v.tokens[open - 1].span.end == v.tokens[open].span.start ? open - 1 : open
+    }
     /// Last token of the closing mark ('' takes two tokens).
     func closeLast(_ v: TokenView) -> Int? {
         guard let c = close else { return nil }

@@ -139,9 +139,7 @@ extension QuoteExtractor {
         var src: SourcePhrase?
         let before = v.low(k - 1)
         if let p = Self.possessives[before] {
-            let g: SpeakerLexicon.Gender = p == "m" ? .male : p == "f" ? .female : .unknown
-            let kind: SpeakerKind = p == "g" ? .group : p == "o" ? .organization : .person
-            src = SourcePhrase(a: k - 1, b: k, name: v.text(k - 1, k), role: nil, kind: kind, pronoun: p, gender: g, proper: false, head: nil)
+            src = pronounPhrase(at: k - 1, class: p)
         } else if before == "'s" || before == "’s" || before == "'" || before == "’" {
             src = sourceBefore(k - 1, floor: sa, lenient: true)
         }

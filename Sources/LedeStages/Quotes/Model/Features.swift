@@ -300,20 +300,23 @@ final class ScratchArena {
     private var blocks: [UnsafeMutableRawPointer] = []
 
     func buffer<T>(_ type: T.Type, _ value: T, _ count: Int) -> UnsafeMutableBufferPointer<T> {
-        precondition(_isPOD(T.self), "the arena frees memory without deinitializing it")
-        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+        let b = allocate(T.self, count)
         b.initialize(repeating: value)
-        blocks.append(UnsafeMutableRawPointer(b.baseAddress!))
-        return UnsafeMutableBufferPointer(rebasing: b[0..<count])
+        return b
     }
 
     /// A raw copy of `array` (copying costs less than the bounds checks it saves in the loops).
     func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-        precondition(_isPOD(T.self), "the arena frees memory without deinitializing it")
-        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        let b = allocate(T.self, array.count)
         _ = b.initialize(from: array)
+        return b
+    }
+
+    private func allocate<T>(_ type: T.Type, _ count: Int) -> UnsafeMutableBufferPointer<T> {
+        precondition(_isPOD(T.self), "the arena frees memory without deinitializing it")
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
         blocks.append(UnsafeMutableRawPointer(b.baseAddress!))
-        return UnsafeMutableBufferPointer(rebasing: b[0..<array.count])
+        return UnsafeMutableBufferPointer(rebasing: b[0..<count])
     }
 
     deinit { for p in blocks { p.deallocate() } }
