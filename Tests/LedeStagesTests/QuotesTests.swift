@@ -98,6 +98,52 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span == span("she", in: text))
     }
 
+    /// A title quoted inside the attribution is neither joined to the quotation nor a quotation;
+    /// the quotation's second piece after it is.
+    @Test func titleInsideAnInterruptionIsSkipped() throws {
+        let text = "\"The levy is a fraud,\" Perez said Sunday on WKRT's \"Harbor Watch.\" \"Nobody in this town believes it.\""
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.pieces == [span("The levy is a fraud,", in: text), span("Nobody in this town believes it.", in: text)])
+        #expect(speakerName(doc, q) == "Perez")
+    }
+
+    /// An interruption may run on with a relative clause when the second piece opens a new sentence.
+    @Test func longInterruptionBeforeANewSentence() throws {
+        let text = "“She never missed a shift,” said Dino Marsh, who has run the night desk at the Port Gazette since the strike of 2009. “We will miss her.”"
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.pieces.count == 2)
+        #expect(q.pieces.last == span("We will miss her.", in: text))
+        #expect(speakerName(doc, q) == "Dino Marsh")
+    }
+
+    /// Another cue between the pieces ("she said, adding, …") makes two attributions.
+    @Test func addingStartsASecondQuotation() throws {
+        let text = "\"They are not affiliated with us,\" Lena Okafor said, adding, \"We are grateful for the support.\""
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.allSatisfy { $0.pieces.count == 1 })
+    }
+
+    /// Appositions with an s-final or plural possessive ("Sanders' campaign manager") and names
+    /// ending in "Jr." with a party in parentheses keep their speaker.
+    @Test func possessiveAppositionsAndNameSuffixes() throws {
+        let cases: [(String, String)] = [
+            ("\"We ran a clean campaign,\" Jeff Wender, Sanders' campaign manager, said in a statement.", "Jeff Wender"),
+            ("“We ran a clean campaign,” Jeff Wender, Bernie Sanders’s manager, said.", "Jeff Wender"),
+            ("\"We ran a clean campaign,\" said Sen. Robert P. Cassidy Jr. (D-Pa.), a backer of the bill.", "Robert P. Cassidy Jr"),
+            ("\"We ran a clean campaign,\" Robert Cassidy Jr. said.", "Robert Cassidy Jr"),
+        ]
+        for (text, name) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(speakerName(doc, q) == name, "\(text)")
+        }
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)
@@ -192,6 +238,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let q = try #require(doc.quotes.first)
         #expect(q.span == span("Turnout, according to the county clerk, was the highest in decades", in: text))
         #expect(q.speaker?.span == span("county clerk", in: text))
+    }
+
+    /// A cue that ends its sentence may carry an addressee and a prepositional phrase:
+    /// "…, he told the court in his filing."
+    @Test func sentenceFinalCueWithAddresseeAndAdjunct() throws {
+        let text = "The county was only doing what forty other counties already do, he told the court in his filing."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .indirect)
+        #expect(q.span == span("The county was only doing what forty other counties already do", in: text))
+        #expect(q.cue?.lemma == "tell")
     }
 
     @Test func questionedWhether() throws {

@@ -28,16 +28,21 @@ extension QuoteExtractor {
             guard isBody(seg.open), use[s] < 0 else { s += 1; continue }
             guard let att = attributionAfter(seg) ?? attributionBefore(seg) else { s += 1; continue }
             var pieces = [seg.content]
-            // Interrupted quotation: "A," he said. "B." — B has no attribution of its own.
-            if s + 1 < segments.count, att.cue != nil {
-                let next = segments[s + 1]
-                if continues(after: att.end, to: next), attributionAfter(next) == nil {
+            // Interrupted quotation: "A," he said. "B." — B has no attribution of its own. A title
+            // quoted inside the attribution ("told ABC's “This Week.”") is skipped, not joined.
+            var t = s + 1
+            while t < segments.count, att.cue != nil, isTitle(segments[t], after: att.end) { t += 1 }
+            var continuation: Int?
+            if t < segments.count, att.cue != nil {
+                let next = segments[t]
+                if use[t] < 0, continues(after: att.end, to: next), attributionAfter(next) == nil {
                     pieces.append(next.content)
-                    use[s + 1] = found.count
+                    use[t] = found.count
+                    continuation = t
                 }
             }
             claim(att)
-            let balanced = seg.balanced && (pieces.count == 1 || segments[s + 1].balanced)
+            let balanced = seg.balanced && (continuation.map { segments[$0].balanced } ?? true)
             found.append(FoundQuote(kind: .direct, span: TextSpan(pieces[0].start, pieces[pieces.count - 1].end), pieces: pieces,
                                     source: att.source, cue: att.cue, lemma: att.lemma,
                                     confidence: balanced ? (att.cue != nil ? 0.9 : 0.6) : 0.5))
@@ -53,13 +58,59 @@ extension QuoteExtractor {
     }
 
     /// `B` opens right after the attribution of `A`, in the same paragraph, with no new cue between.
+    /// The attribution may run on with an apposition or a relative clause ("said Dino Spencer, who
+    /// now runs the gym …. “B.”") when B opens a new sentence; only titles may be quoted in it.
     func continues(after end: Int, to next: QuotedSegment) -> Bool {
         let first = next.openFirst(v)
-        guard end < first, v.paragraph[end] == v.paragraph[next.open], first - end <= 30 else { return false }
+        guard end < first, v.paragraph[end] == v.paragraph[next.open] else { return false }
+        let newSentence = v.isTerminal(first - 1) && !isNamePeriod(first - 1) || v.isQuote(first - 1)
+        guard first - end <= (newSentence ? 60 : 30) else { return false }
         if v.isChar(first - 1, ":") { return false }
-        for k in end..<first where v.isQuote(k) { return false }
+        var k = end
+        while k < first {
+            if v.isQuote(k) && !isPossessiveApostrophe(k) {
+                // A title quoted in the attribution: step over it whole.
+                guard let close = titleClose(at: k, before: first) else { return false }
+                k = close + 1; continue
+            }
+            k += 1
+        }
         for k in max(end, next.open - 4)..<next.open where cueEntry(k) != nil { return false }
         return true
+    }
+
+    /// A short quoted name inside an attribution ("NBC's “Meet the Press”", ''Hacked World Order''):
+    /// mostly capitalized words after a word, closed in the same sentence.
+    func isTitle(_ seg: QuotedSegment, after end: Int) -> Bool {
+        let o = seg.openFirst(v)
+        guard o > end, o - end <= 30, seg.balanced, seg.words > 0, seg.words <= 6,
+              v.paragraph[o] == v.paragraph[end], v.isWord(o - 1) || v.isQuote(o - 1) && isPossessiveApostrophe(o - 1) else { return false }
+        var capitalized = 0, words = 0
+        for k in (seg.open + 1)..<seg.contentEnd where v.isWord(k) {
+            words += 1
+            if v.isCapitalized(k) { capitalized += 1 } else if !Self.titleFunctionWords.contains(v.low(k)) { return false }
+        }
+        return words > 0 && v.isCapitalized(seg.open + 1) && capitalized * 2 >= words
+    }
+
+    static let titleFunctionWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from", "or"]
+
+    /// The closing mark of a title whose opening mark is token `k`, before token `limit`.
+    func titleClose(at k: Int, before limit: Int) -> Int? {
+        guard k > 0, v.isWord(k - 1) || isPossessiveApostrophe(k - 1) else { return nil }
+        var c = k + 1
+        if v.isQuote(c), v.tokens[c].span.start == v.tokens[k].span.end { c += 1 }   // '' opens with two tokens
+        var words = 0
+        while c < limit, !v.isQuote(c) || isPossessiveApostrophe(c) {
+            if v.isWord(c) {
+                words += 1
+                if words > 6 || !v.isCapitalized(c) && !Self.titleFunctionWords.contains(v.low(c)) { return nil }
+            }
+            c += 1
+        }
+        guard c < limit, words > 0 else { return nil }
+        if c + 1 < limit, v.isQuote(c + 1), v.tokens[c + 1].span.start == v.tokens[c].span.end { c += 1 }
+        return c
     }
 
     /// `"…," said Ruiz.` / `"…," Ruiz said.` / `"…" – she told reporters.`
@@ -74,7 +125,7 @@ extension QuoteExtractor {
         guard j < pb else { return nil }
         if !soft && !(v.isWord(j) && v.first(j).isLowercaseLetter) { return nil }
         var w = j
-        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) { w += 1 }
+        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
         // Inverted: "said Harbor Master Daniel Pruett".
         if let e = speechCue(j) {
             if let src = sourceAfter(j + 1, limit: w) {

@@ -63,6 +63,17 @@ extension QuoteExtractor {
         return v.has(k - 1, .title) && speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
     }
 
+    /// A bare apostrophe closing a plural or s-final possessive ("Sanders' adviser", "the states’
+    /// laws"): attached to a word ending in s and followed by a space, so it is no quotation mark.
+    func isPossessiveApostrophe(_ k: Int) -> Bool {
+        guard v.isQuote(k), k > 0, k + 1 < v.count, v.isWord(k - 1), v.isWord(k + 1) else { return false }
+        let c = v.s[v.tokens[k].span.start]
+        guard c == "'" || c == "’", v.tokens[k].span.length == 1,
+              v.tokens[k - 1].span.end == v.tokens[k].span.start, v.tokens[k].span.end < v.tokens[k + 1].span.start else { return false }
+        let last = v.s[v.tokens[k - 1].span.end - 1]
+        return last == "s" || last == "S"
+    }
+
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
     func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false) -> SourcePhrase? {
@@ -78,7 +89,7 @@ extension QuoteExtractor {
             // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.
             var k = e - 2
             var steps = 0
-            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
+            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k) || isPossessiveApostrophe(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
             guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
             let firstWord = v.low(k + 1)
             // "The agency's director, Leonard Pike, said": the name is between the commas.
@@ -88,8 +99,9 @@ extension QuoteExtractor {
                 inner.outerA = outer.outerA
                 return inner
             }
-            // "Tad Devine, Sanders' senior media adviser, said": a possessive opens the role too.
-            let possessive = k + 2 < e - 1 && ["'s", "’s", "'", "’"].contains(v.low(k + 2))
+            // "Tad Devine, Sanders' senior media adviser, said", "…, Bernie Sanders's manager,": a
+            // possessive in the apposition makes it a role too.
+            let possessive = ((k + 2)..<max(k + 2, e - 1)).contains { ["'s", "’s"].contains(v.low($0)) || isPossessiveApostrophe($0) }
             guard v.first(k + 1).isLowercaseLetter || v.has(k + 1, .determiner) || possessive else { return nil }
             if !["who", "which", "whose"].contains(firstWord) { appositionRole = v.text(k + 1, e - 1) }
             e = k
@@ -177,8 +189,10 @@ extension QuoteExtractor {
     }
 
     /// Reads a source phrase from tokens [a, b): pronoun, proper name with titles, or common noun.
-    func parse(_ a0: Int, _ b: Int, lenient: Bool = false) -> SourcePhrase? {
-        var a = a0
+    func parse(_ a0: Int, _ b0: Int, lenient: Bool = false) -> SourcePhrase? {
+        var a = a0, b = b0
+        // "Robert P. Casey Jr.": the period of a name suffix is not part of the head.
+        while b - 1 > a, v.isChar(b - 1, ".") { b -= 1 }
         if b - a == 1, let p = speakerWords.pronouns[v.low(a)] { return pronounPhrase(at: a, class: p) }
         while a < b - 1, v.has(a, .determiner) { a += 1 }
         if b - a == 1 && v.has(a, .determiner) { return nil }

@@ -207,6 +207,7 @@ extension QuoteExtractor {
             var t = next
             while t < sb, t - next < 4, v.isWord(t), (v.has(t, [.preposition, .weekday, .determiner, .adverbialNoun])) { t += 1 }
             if t > next, t >= sb || v.isTerminal(t) { next = t }
+            else if let end = trailingAdjuncts(after: k, entry: entry, sb: sb) { next = end }
         }
         // "X said A but warned that B", "…, saying that B": the subject is the clause's.
         if src == nil, b0 - 1 >= sa, v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ","),
@@ -258,6 +259,27 @@ extension QuoteExtractor {
             return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s2, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
         }
         return nil
+    }
+
+    /// The end of what may follow a cue that closes its sentence: "…, he told the court in his
+    /// filing.", "…, she said in an interview with CNN on Monday." — an addressee (for verbs with an
+    /// object) and one prepositional phrase, with no clause of their own. Returns the sentence end
+    /// (the terminal token) when that is all there is, else nil.
+    func trailingAdjuncts(after k: Int, entry: CueEntry, sb: Int) -> Int? {
+        func plain(_ t: Int) -> Bool {
+            (v.isWord(t) || v.tokens[t].kind == .number || isNamePeriod(t) || isPossessiveApostrophe(t))
+                && !v.has(t, [.clauseWord, .subjectPronoun]) && cueEntry(t) == nil
+        }
+        var t = k + 1
+        if entry.frames.contains(.object) {
+            while t < sb, t - k <= 4, plain(t), !v.has(t, .preposition) { t += 1 }
+        }
+        if t < sb, v.has(t, .preposition) {
+            let p = t
+            t += 1
+            while t < sb, t - p <= 8, plain(t) { t += 1 }
+        }
+        return t > k + 1 && (t >= sb || v.isTerminal(t) && !isNamePeriod(t)) ? t : nil
     }
 
     /// Where the reported clause starts after the cue at `k`, following the verb's frames.
