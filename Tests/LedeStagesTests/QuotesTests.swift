@@ -251,6 +251,51 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.cue?.lemma == "tell")
     }
 
+    /// Vox-pop sources: an age and a home town between commas, a party in parentheses with periods.
+    @Test func agePlaceAndPartyAfterTheName() throws {
+        let cases: [(String, String)] = [
+            ("Cory Janes, 22, of Flint, Mich., said he had not given up hope.", "Cory Janes"),
+            ("Mr. Regalado, 69, said he had been flooded with angry email.", "Regalado"),
+            ("Nadia Perle, 41, of Tacoma said the ferry was late again.", "Nadia Perle"),
+            ("At a rally, his rival Sen. Mark Rubin (R-Fla.) said the nominee could not win.", "Mark Rubin"),
+        ]
+        for (text, name) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.kind == .indirect, "\(text)")
+            #expect(speakerName(doc, q) == name, "\(text)")
+        }
+    }
+
+    /// Headlines in title case attribute with a capitalized cue; a capitalized cue word inside an
+    /// ordinary sentence stays a name.
+    @Test func titleCaseHeadlineCue() throws {
+        let text = "Harbor Chief Says The Dredging Will Start In June.\n\nThe agency, which Says Group founded, met on Monday."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("The Dredging Will Start In June", in: text))
+        #expect(q.cue?.lemma == "say")
+    }
+
+    /// "Some said …": a quantifier alone is a group source, and no article before a noun.
+    @Test func quantifierSources() throws {
+        let text = "Some said they had waited three hours in the rain."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("Some", in: text))
+        #expect(q.span == span("they had waited three hours in the rain", in: text))
+    }
+
+    /// A quoted show title between the cue and "that" does not hide the complement.
+    @Test func titleBeforeTheComplement() throws {
+        let text = "Okafor said on KRTV's \"Morning Desk\" that she would \"look hard\" at the levy."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(q.span.start == span("she would", in: text).start)
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

@@ -21,6 +21,15 @@ struct SourcePhrase {
     var head: String?
 }
 
+enum NounPhraseWords {
+    /// Quantifiers that can stand alone as a source ("Some said …", "Another wrote …").
+    static let quantifierSources: [String: SpeakerKind] = [
+        "some": .group, "many": .group, "others": .group, "most": .group, "several": .group, "both": .group,
+        "another": .person, "one": .person,
+    ]
+    static let quantifiers = Set(quantifierSources.keys)
+}
+
 /// Word classes the noun-phrase rules need; small closed classes live in code, open ones in the lexicon files.
 enum Closed {
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "another", "some", "one"]
@@ -74,6 +83,40 @@ extension QuoteExtractor {
         return last == "s" || last == "S"
     }
 
+    /// Steps left over an age and a home town between commas after a name, the vox-pop style:
+    /// "Cory Janes, 22, of Flint, Mich., said" → ends after "Janes". `e` is the exclusive end of
+    /// the source (a comma before it when there is something to skip); returns it unchanged otherwise.
+    func skipAgeAndPlace(_ e0: Int, floor: Int) -> Int {
+        var e = e0
+        var skipped = false
+        /// The comma that opens the comma-delimited stretch ending at the comma `c`, if short.
+        func previousComma(_ c: Int) -> Int? {
+            var k = c - 1
+            while k > floor, c - k <= 6, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) || v.isChar(k, ".") && v.isCapitalized(k - 1) { k -= 1 }
+            return k > floor && v.isChar(k, ",") && k + 1 < c ? k : nil
+        }
+        func isPlace(_ a: Int, _ b: Int) -> Bool {
+            (a..<b).allSatisfy { v.isCapitalized($0) || v.isChar($0, ".") } && v.isCapitalized(a)
+        }
+        // ", of Tacoma said": the town may close the stretch without a comma of its own.
+        if !v.isChar(e - 1, ",") {
+            var o = e - 1
+            while o > floor, e - o <= 4, v.isCapitalized(o) || v.isChar(o, ".") { o -= 1 }
+            if o > floor + 1, o < e - 1, v.low(o) == "of", v.isChar(o - 1, ","), isPlace(o + 1, e) { e = o; skipped = true }
+        }
+        while v.isChar(e - 1, ","), let k = previousComma(e - 1) {
+            let a = k + 1, b = e - 1
+            if b - a == 1, v.tokens[a].kind == .number { e = k + 1; skipped = true; continue }        // ", 69,"
+            if v.low(a) == "of", a + 1 < b, isPlace(a + 1, b) { e = k + 1; skipped = true; continue } // ", of Flint,"
+            // ", Mich.," after ", of Flint": a state after the town.
+            if isPlace(a, b), b - a <= 3, let k2 = previousComma(k), v.low(k2 + 1) == "of", isPlace(k2 + 2, k) {
+                e = k2 + 1; skipped = true; continue
+            }
+            break
+        }
+        return skipped ? e - 1 : e0
+    }
+
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
     func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false) -> SourcePhrase? {
@@ -81,9 +124,10 @@ extension QuoteExtractor {
         // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name.
         if v.isChar(e - 1, ")") {
             var k = e - 2
-            while k > floor, e - k < 12, !v.isChar(k, "("), !v.isTerminal(k) { k -= 1 }
+            while k > floor, e - k < 12, !v.isChar(k, "("), !v.isTerminal(k) || v.isChar(k, ".") { k -= 1 }
             if k > floor, v.isChar(k, "(") { e = k }
         }
+        e = skipAgeAndPlace(e, floor: floor)
         var appositionRole: String?
         if v.isChar(e - 1, ",") {
             // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.
@@ -194,6 +238,10 @@ extension QuoteExtractor {
         // "Robert P. Casey Jr.": the period of a name suffix is not part of the head.
         while b - 1 > a, v.isChar(b - 1, ".") { b -= 1 }
         if b - a == 1, let p = speakerWords.pronouns[v.low(a)] { return pronounPhrase(at: a, class: p) }
+        // "Some said …", "Others say …", "Most agreed …": a quantifier standing alone is a group.
+        if b - a == 1, let kind = NounPhraseWords.quantifierSources[v.low(a)] {
+            return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: nil, proper: false, head: v.low(a))
+        }
         while a < b - 1, v.has(a, .determiner) { a += 1 }
         if b - a == 1 && v.has(a, .determiner) { return nil }
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").

@@ -175,7 +175,9 @@ extension QuoteExtractor {
             }
             return nil
         }
-        guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa else { return nil }
+        // A capitalized cue mid-sentence is a name ("Says Law Group") unless the sentence is set
+        // in title case, as headlines are ("Trump Says He Never Pledged To …").
+        guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa || isTitleCase(sa, sb) else { return nil }
         let b0 = skipBetween(k, floor: sa)
         var src = sourceBefore(b0, floor: sa)
         var next = k + 1
@@ -261,6 +263,16 @@ extension QuoteExtractor {
         return nil
     }
 
+    /// Headline style: at least three words and four in five of the longer ones capitalized.
+    func isTitleCase(_ sa: Int, _ sb: Int) -> Bool {
+        var long = 0, capitalized = 0
+        for t in sa..<sb where v.isWord(t) && v.tokens[t].span.length > 3 {
+            long += 1
+            if v.isCapitalized(t) { capitalized += 1 }
+        }
+        return long >= 3 && capitalized * 5 >= long * 4
+    }
+
     /// The end of what may follow a cue that closes its sentence: "…, he told the court in his
     /// filing.", "…, she said in an interview with CNN on Monday." — an addressee (for verbs with an
     /// object) and one prepositional phrase, with no clause of their own. Returns the sentence end
@@ -298,7 +310,12 @@ extension QuoteExtractor {
         // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial.
         var t = j
         // Up to 14 words: addressees run long ("told a crowded banquet hall at a hotel in downtown Baltimore that …").
-        while t < sb, t - j < 14, !v.isPunct(t), !v.isQuote(t) {
+        while t < sb, t - j < 14, !v.isPunct(t) {
+            // "said on ABC's “This Week” that …": a quoted title is part of the adverbial.
+            if v.isQuote(t) {
+                guard let close = titleClose(at: t, before: sb) else { break }
+                t = close + 1; continue
+            }
             let x = v.low(t)
             if x == "that" && (f.contains(.that) || f.contains(.object)) && t > j { return t + 1 }
             if x == "to" && f.contains(.to) && t > j { return t }
