@@ -296,6 +296,46 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.span.start == span("she would", in: text).start)
     }
 
+    /// "told" with a named addressee and a bare clause; a party and state between commas.
+    @Test func namedAddresseesAndParties() throws {
+        var doc = try analyze("Podesta told the AP his firm worked closely with the charity.")
+        var q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "his firm worked closely with the charity")
+        #expect(speakerName(doc, q) == "Podesta")
+        doc = try analyze("Sen. Rand Paulsen, R-Ky., told Fox News that polls could be off.")
+        q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Rand Paulsen")
+        #expect(doc.string(q.span) == "polls could be off")
+    }
+
+    /// A participial cue takes the subject of its main clause, after an opening adverbial.
+    @Test func participleAfterAnOpeningAdverbial() throws {
+        let doc = try analyze("In a speech on Tuesday, Mayor Okafor struck a measured tone, saying she understood the stakes.")
+        let q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "she understood the stakes")
+        #expect(speakerName(doc, q) == "Okafor")
+    }
+
+    /// Manner adverbs between subject and verb, and adjectives of certainty after a copula.
+    @Test func mannerAdverbsAndCertaintyAdjectives() throws {
+        var doc = try analyze("She jokingly tells audiences that the ferry is always late.")
+        var q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the ferry is always late")
+        #expect(q.speaker.map { doc.string($0.span) } == "She")
+        doc = try analyze("Ruiz is sure that the levy will pass in March.")
+        q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the levy will pass in March")
+        #expect(q.cue?.lemma == "sure")
+    }
+
+    /// A coordinated cue with its own pronoun ends the first reported clause.
+    @Test func coordinatedCueWithPronounEndsTheClause() throws {
+        let doc = try analyze("Okafor said the budget was tight, but she has also cited the new port revenue.")
+        #expect(doc.quotes.count == 2)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the budget was tight")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

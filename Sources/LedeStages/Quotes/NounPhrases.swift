@@ -95,6 +95,12 @@ extension QuoteExtractor {
             while k > floor, c - k <= 6, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) || v.isChar(k, ".") && v.isCapitalized(k - 1) { k -= 1 }
             return k > floor && v.isChar(k, ",") && k + 1 < c ? k : nil
         }
+        /// A party and state: "R-Ky.", "D-N.Y.", "I-Vt".
+        func isParty(_ a: Int, _ b: Int) -> Bool {
+            guard v.isWord(a), v.tokens[a].span.length >= 3, v.isCapitalized(a) else { return false }
+            let p = v.s[v.tokens[a].span.start], d = v.s[v.tokens[a].span.start + 1]
+            return (p == "R" || p == "D" || p == "I") && d == "-" && (a + 1..<b).allSatisfy { v.isChar($0, ".") || v.isCapitalized($0) }
+        }
         func isPlace(_ a: Int, _ b: Int) -> Bool {
             (a..<b).allSatisfy { v.isCapitalized($0) || v.isChar($0, ".") } && v.isCapitalized(a)
         }
@@ -107,6 +113,7 @@ extension QuoteExtractor {
         while v.isChar(e - 1, ","), let k = previousComma(e - 1) {
             let a = k + 1, b = e - 1
             if b - a == 1, v.tokens[a].kind == .number { e = k + 1; skipped = true; continue }        // ", 69,"
+            if isParty(a, b) { e = k + 1; skipped = true; continue }                                   // ", R-Ky.,"
             if v.low(a) == "of", a + 1 < b, isPlace(a + 1, b) { e = k + 1; skipped = true; continue } // ", of Flint,"
             // ", Mich.," after ", of Flint": a state after the town.
             if isPlace(a, b), b - a <= 3, let k2 = previousComma(k), v.low(k2 + 1) == "of", isPlace(k2 + 2, k) {

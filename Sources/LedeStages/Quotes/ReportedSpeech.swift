@@ -82,9 +82,13 @@ extension QuoteExtractor {
                 break
             }
             if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
-                let verb = v.has(t, .sayingAdding) ? t : skipForward(t + 1, sb0)
+                // "… and warned that", "…, but she has also cited …": a coordinated cue, with or
+                // without a subject pronoun of its own, starts the next attribution.
+                var first = t + 1
+                if !v.has(t, .sayingAdding), first < sb0, v.has(first, .subjectPronoun), v.isChar(t - 1, ",") { first += 1 }
+                let verb = v.has(t, .sayingAdding) ? t : skipForward(first, sb0)
                 if let e = cueVerb(verb), !e.frames.isEmpty, verb + 1 < sb0,
-                   complementStart(after: verb, entry: e, sb: sb0) != nil {
+                   complementStart(after: verb, entry: e, sb: sb0) != nil || first > t + 1 && objectContent(after: verb, entry: e, sb: sb0) != nil {
                     sb = v.isChar(t - 1, ",") ? t - 1 : t
                     break
                 }
@@ -125,6 +129,15 @@ extension QuoteExtractor {
             b += 1
         }
         return b > sa ? parse(sa, b) : nil
+    }
+
+    /// The comma closing an adverbial that opens the sentence ("In an interview with CNN,",
+    /// "On Tuesday,", "After the vote,"), so the subject comes after it.
+    func leadingAdverbialEnd(_ sa: Int, limit: Int) -> Int? {
+        guard sa < limit, v.has(sa, [.preposition, .weekday]) || Self.subordinators.contains(v.low(sa)) else { return nil }
+        var c = sa + 1
+        while c < limit, c - sa <= 14, !v.isChar(c, ","), !v.isQuote(c), !v.isTerminal(c) || isNamePeriod(c) { c += 1 }
+        return c + 1 < limit && v.isChar(c, ",") ? c : nil
     }
 
     /// Possessive pronouns that can own a noun cue, with the pronoun class of ``SpeakerLexicon``.
@@ -217,6 +230,10 @@ extension QuoteExtractor {
             if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[k] {
                 src = ps
             } else if let s0 = sourceAfter(sa, limit: b0) ?? leadingSubject(sa, limit: b0), s0.b < k {
+                src = s0
+            } else if let c = leadingAdverbialEnd(sa, limit: b0),
+                      let s0 = sourceAfter(c + 1, limit: b0) ?? leadingSubject(c + 1, limit: b0), s0.b < k {
+                // "In a victory speech on Tuesday, Mr. Trump struck a measured tone, saying …".
                 src = s0
             }
             if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
@@ -330,6 +347,11 @@ extension QuoteExtractor {
             if j < sb, v.has(j, .complementBlocker) { return nil }
             return j
         }
+        if f.contains(.object), let t = namedAddresseeEnd(j, sb: sb), t < sb,
+           v.has(t, [.subjectPronoun, .possessive, .determiner]) || v.tokens[t].kind == .number {
+            // "told CNN his policy would …", "told The Associated Press on Monday the inquiry was …".
+            return t
+        }
         if f.contains(.object), !v.has(j, .subjectPronoun) {
             // "told the crowd he would …": a short addressee, then a clause opened by a pronoun.
             var t = j + 1
@@ -340,6 +362,21 @@ extension QuoteExtractor {
             return j + 1 < sb && !v.isPunct(j + 1) ? j + 1 : nil
         }
         return nil
+    }
+
+    /// The end of a named addressee starting at `j` ("CNN", "The Associated Press", "the AP",
+    /// "Fox News Sunday", "The Star-Ledger of Newark last week"), with a short time adjunct after it.
+    func namedAddresseeEnd(_ j: Int, sb: Int) -> Int? {
+        var t = j
+        if v.low(t) == "the" { t += 1 }
+        let a = t
+        while t < sb, t - a < 6, v.isCapitalized(t) && !v.has(t, .weekday) || isNamePeriod(t) || v.isChar(t, "-") && v.isCapitalized(t + 1)
+                || (v.low(t) == "of" || v.low(t) == "'s" || v.low(t) == "’s") && v.isCapitalized(t + 1) { t += 1 }
+        guard t > a else { return nil }
+        // "on Monday", "last week", "Sunday", "this morning".
+        if t < sb, v.has(t, .weekday), v.isCapitalized(t) { t += 1 }
+        else if t + 1 < sb, ["on", "last", "this", "earlier"].contains(v.low(t)), v.has(t + 1, [.weekday, .adverbialNoun]) { t += 2 }
+        return t
     }
 
     /// The object of an attitude verb with the `np` frame, up to the clause's first comma:
