@@ -144,6 +144,23 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// A fragment inside the writer's sentence with the attribution after it: the clause is a
+    /// mixed quotation; a participle after the closing mark is no inverted attribution.
+    @Test func embeddedFragmentAttributedAfterIsMixed() throws {
+        var text = "The former governor will play the “outsider card,” Fiorelli said."
+        var doc = try analyze(text)
+        var q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(q.span == span("The former governor will play the “outsider card,”", in: text))
+        #expect(speakerName(doc, q) == "Fiorelli")
+        text = "The senator said the system was \"corrupt,\" noting that it is rigged against small lenders."
+        doc = try analyze(text)
+        #expect(!doc.quotes.contains { $0.speaker.map { doc.string($0.span) } == "it" })
+        q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(q.span.start == span("the system was", in: text).start)
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)

@@ -26,7 +26,19 @@ extension QuoteExtractor {
         while s < segments.count {
             let seg = segments[s]
             guard isBody(seg.open), use[s] < 0 else { s += 1; continue }
-            guard let att = attributionAfter(seg) ?? attributionBefore(seg) else { s += 1; continue }
+            let after = attributionAfter(seg)
+            guard let att = after ?? attributionBefore(seg) else { s += 1; continue }
+            // `The minister will play the “woman card,” Fiorina said.`: a fragment inside the
+            // writer's sentence, attributed after it, makes the whole clause a mixed quotation.
+            if after != nil, let start = embeddingStart(seg) {
+                claim(att)
+                found.append(FoundQuote(kind: .mixed, span: TextSpan(v.tokens[start].span.start, closeEnd(seg)), pieces: [],
+                                        source: att.source, cue: att.cue, lemma: att.lemma, confidence: seg.balanced ? 0.8 : 0.5))
+                found[found.count - 1].pieces = [found[found.count - 1].span]
+                use[s] = found.count - 1
+                s += 1
+                continue
+            }
             var pieces = [seg.content]
             // Interrupted quotation: "A," he said. "B." — B has no attribution of its own. A title
             // quoted inside the attribution ("told ABC's “This Week.”") is skipped, not joined.
@@ -50,6 +62,21 @@ extension QuoteExtractor {
             s += 1
         }
         return use
+    }
+
+    /// The first token of the sentence a quotation is embedded in, when at least three words of
+    /// the writer's own open that sentence before the quotation mark; nil for a quotation that
+    /// opens its sentence (or follows a colon or a dash).
+    func embeddingStart(_ seg: QuotedSegment) -> Int? {
+        let o = seg.openFirst(v)
+        guard o > 0, v.isWord(o - 1) || v.tokens[o - 1].kind == .number, v.sentence[o - 1] == v.sentence[o] else { return nil }
+        let (sa, _) = sentenceBounds(o)
+        var words = 0
+        for k in sa..<o {
+            if v.isQuote(k) || v.isChar(k, ":") || v.first(k).isDash { return nil }
+            if v.isWord(k) { words += 1 }
+        }
+        return words >= 3 && isBody(sa) ? sa : nil
     }
 
     mutating func claim(_ att: Attribution) {
@@ -126,8 +153,9 @@ extension QuoteExtractor {
         if !soft && !(v.isWord(j) && v.first(j).isLowercaseLetter) { return nil }
         var w = j
         while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
-        // Inverted: "said Harbor Master Daniel Pruett".
-        if let e = speechCue(j) {
+        // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
+        // clause of its own instead.
+        if let e = speechCue(j), !v.low(j).hasSuffix("ing") {
             if let src = sourceAfter(j + 1, limit: w) {
                 return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)
             }
