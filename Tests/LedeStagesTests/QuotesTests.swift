@@ -161,6 +161,23 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.span.start == span("the system was", in: text).start)
     }
 
+    /// A participle before the quotation takes the main clause's subject; a cue right before the
+    /// mark takes any noun phrase; a name ending at a colon is the source.
+    @Test func sourcesOfQuotationsAttributedBefore() throws {
+        var text = "On Friday, Mr. Carson endorsed Mr. Tramp at a news conference at the club, calling him \"a very intelligent man.\""
+        var doc = try analyze(text)
+        var q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Carson")
+        text = "Another commenter said, “We all know how she feels about the harbor.”"
+        doc = try analyze(text)
+        q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("commenter", in: text))
+        text = "Pollsters agree - Carla Bialik: “Keep on contacting voters as late as possible.”"
+        doc = try analyze(text)
+        q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Carla Bialik")
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)

@@ -196,12 +196,29 @@ extension QuoteExtractor {
         // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
         var floor = k
         while floor - 1 >= 0, v.paragraph[floor - 1] == v.paragraph[o], !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
+        // "Carl Bialik: “…”", "Pollsters agree - Mark Ellis and Jo Chen: “…”": a name that is all
+        // there is between the clause start (or a dash) and the colon.
+        if colon {
+            var start = floor
+            for d in floor..<k where v.first(d).isDash { start = d + 1 }
+            if start <= k, let src = sourceBefore(k + 1, floor: start), src.proper, src.b == k + 1, src.a <= start + 1 {
+                return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
+            }
+        }
         var c = k
         while c >= floor, k - c <= 8 {
             if v.isChar(c, ",") && c != k { break }
             if let e = speechCue(c), !v.isCapitalized(c) || c == floor {
                 let b0 = skipBetween(c, floor: floor)
-                if let src = sourceBefore(b0, floor: floor) ?? sourceAfter(c + 1, limit: k + 1) {
+                // "…, calling him “…”", "…, saying: “…”": a participle after a comma takes the
+                // subject of the main clause, not the phrase before the comma.
+                if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ","),
+                   let src = clauseSubject(sentence: floor, before: b0 - 1) {
+                    return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
+                }
+                // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.
+                let adjacent = c == k
+                if let src = sourceBefore(b0, floor: floor, lenient: adjacent) ?? sourceAfter(c + 1, limit: k + 1) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
             }

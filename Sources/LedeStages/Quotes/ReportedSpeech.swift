@@ -131,6 +131,18 @@ extension QuoteExtractor {
         return b > sa ? parse(sa, b) : nil
     }
 
+    /// The subject of the main clause for a participle or coordinated cue at `end` ("…, saying",
+    /// "… but warned"): the previous quotation's source in the same sentence, else the phrase that
+    /// opens the sentence, after an opening adverbial if there is one ("In a victory speech on
+    /// Tuesday, Mr. Trump struck a measured tone, saying …").
+    func clauseSubject(sentence sa: Int, before end: Int) -> SourcePhrase? {
+        if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[end] { return ps }
+        if let s0 = sourceAfter(sa, limit: end) ?? leadingSubject(sa, limit: end), s0.b < end { return s0 }
+        if let c = leadingAdverbialEnd(sa, limit: end),
+           let s0 = sourceAfter(c + 1, limit: end) ?? leadingSubject(c + 1, limit: end), s0.b < end { return s0 }
+        return nil
+    }
+
     /// The comma closing an adverbial that opens the sentence ("In an interview with CNN,",
     /// "On Tuesday,", "After the vote,"), so the subject comes after it.
     func leadingAdverbialEnd(_ sa: Int, limit: Int) -> Int? {
@@ -227,15 +239,7 @@ extension QuoteExtractor {
         // "X said A but warned that B", "…, saying that B": the subject is the clause's.
         if src == nil, b0 - 1 >= sa, v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ","),
            v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut) {
-            if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[k] {
-                src = ps
-            } else if let s0 = sourceAfter(sa, limit: b0) ?? leadingSubject(sa, limit: b0), s0.b < k {
-                src = s0
-            } else if let c = leadingAdverbialEnd(sa, limit: b0),
-                      let s0 = sourceAfter(c + 1, limit: b0) ?? leadingSubject(c + 1, limit: b0), s0.b < k {
-                // "In a victory speech on Tuesday, Mr. Trump struck a measured tone, saying …".
-                src = s0
-            }
+            src = clauseSubject(sentence: sa, before: b0)
             if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)
             }
