@@ -370,6 +370,23 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.string(q.span) == "the budget was tight")
     }
 
+    /// Partitive subjects ("a number of Democrats", "32 percent of voters") after a conjunction,
+    /// a name whose description before the commas is no speaking noun, a comma after a party.
+    @Test func partitivesDescriptionsAndParentheses() throws {
+        let cases: [(String, String, String)] = [
+            ("The poll had more news, though 32 percent of voters said they had no opinion of him.", "32 percent of voters", "they had no opinion of him"),
+            ("And a significant number of Democrats said they are fine with the rules.", "significant number of Democrats", "they are fine with the rules"),
+            ("Another delegate on the slate, Jim Poolman, said he was only leaning toward the senator.", "Jim Poolman", "he was only leaning toward the senator"),
+            ("Sen. Jack Reedy (D-R.I.), said after a lunch that he had not read the plan.", "Sen. Jack Reedy", "he had not read the plan"),
+        ]
+        for (text, source, content) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
+            #expect(doc.string(q.span) == content, "\(text)")
+        }
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

@@ -28,6 +28,10 @@ enum NounPhraseWords {
         "another": .person, "one": .person,
     ]
     static let quantifiers = Set(quantifierSources.keys)
+    /// Nouns that count or portion a group ("a majority of voters"): the group is the head.
+    static let partitives: Set<String> = ["number", "majority", "minority", "percent", "handful", "third", "half", "quarter",
+                                          "one", "two", "three", "some", "many", "most", "all", "several", "group", "array",
+                                          "lot", "dozens", "hundreds", "thousands", "millions", "share", "plurality", "each", "none"]
 }
 
 /// Word classes the noun-phrase rules need; small closed classes live in code, open ones in the lexicon files.
@@ -128,7 +132,9 @@ extension QuoteExtractor {
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
     func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false) -> SourcePhrase? {
         var e = end
-        // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name.
+        // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name (and a comma
+        // after it: "Sen. Jack Reed (D-R.I.), said").
+        if v.isChar(e - 1, ","), v.isChar(e - 2, ")") { e -= 1 }
         if v.isChar(e - 1, ")") {
             var k = e - 2
             while k > floor, e - k < 12, !v.isChar(k, "("), !v.isTerminal(k) || v.isChar(k, ".") { k -= 1 }
@@ -145,7 +151,8 @@ extension QuoteExtractor {
             let firstWord = v.low(k + 1)
             // "The agency's director, Leonard Pike, said": the name is between the commas.
             if v.isCapitalized(k + 1), !v.has(k + 1, .determiner), var inner = parse(k + 1, e - 1), inner.proper,
-               let outer = sourceBefore(k, floor: floor) {
+               let outer = sourceBefore(k, floor: floor, lenient: true) {
+                // "Another delegate on the slate, Jim Poolman, said": the outer phrase only needs to be one.
                 if inner.role == nil { inner.role = v.text(outer.a, outer.b) }
                 inner.outerA = outer.outerA
                 return inner
@@ -256,8 +263,22 @@ extension QuoteExtractor {
         for k in (a + 1)..<max(a + 1, b) where v.has(k, .forwardPreposition) && !v.isCapitalized(k) {
             headEnd = k; break
         }
-        let h = headEnd - 1
+        var h = headEnd - 1
         guard h >= a, v.isWord(h) || v.tokens[h].kind == .number else { return nil }
+        // "a number of Democrats", "one of the prosecutors", "67 percent of voters": a partitive
+        // takes the head of its "of" phrase.
+        if headEnd < b, v.low(headEnd) == "of", NounPhraseWords.partitives.contains(v.low(h)) || v.tokens[h].kind == .number {
+            var k = headEnd + 1
+            while k < b, !v.has(k, .forwardPreposition) || v.isCapitalized(k) { k += 1 }
+            if k - 1 > headEnd, v.isWord(k - 1) {
+                let inner = v.low(k - 1)
+                if speakerWords.groupNouns.contains(inner) || speakerWords.personNouns.contains(inner) || speakerWords.organizationWords.contains(inner)
+                    || v.isCapitalized(k - 1) {
+                    return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: .group, pronoun: nil, proper: false, head: inner)
+                }
+            }
+            h = headEnd - 1
+        }
         let headWord = v.low(h)
         if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {
             // Proper name: the capitalized run ending at the head, titles split off into the role.

@@ -131,6 +131,16 @@ extension QuoteExtractor {
         return b > sa ? parse(sa, b) : nil
     }
 
+    /// The phrase opens its clause: at the sentence start, or after a comma, a conjunction or a
+    /// subordinator ("…, though 32 percent said …", "And a number of delegates say …").
+    func opensClause(_ phrase: SourcePhrase, sentence sa: Int) -> Bool {
+        var a = phrase.outerA >= 0 ? min(phrase.outerA, phrase.a) : phrase.a
+        while a - 1 >= sa, v.has(a - 1, .determiner) { a -= 1 }
+        if a <= sa + 1 { return true }
+        let w = v.low(a - 1)
+        return v.isChar(a - 1, ",") || v.has(a - 1, .andBut) || Self.subordinators.contains(w) || Self.concessives.contains(w)
+    }
+
     /// The subject of the main clause for a participle or coordinated cue at `end` ("…, saying",
     /// "… but warned"): the previous quotation's source in the same sentence, else the phrase that
     /// opens the sentence, after an opening adverbial if there is one ("In a victory speech on
@@ -226,7 +236,7 @@ extension QuoteExtractor {
         // start of the sentence that names no speaking noun: "Six in 10 say …", "The billionaire
         // businessman says …", "An earlier report said that …".
         if src == nil, entry.lemma == "say" || entry.lemma == "tell", next < sb, !v.isPunct(next), !v.isQuote(next),
-           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1, complementStart(after: k, entry: entry, sb: sb) != nil {
+           let s = sourceBefore(b0, floor: sa, lenient: true), opensClause(s, sentence: sa), complementStart(after: k, entry: entry, sb: sb) != nil {
             src = s
         }
         // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
