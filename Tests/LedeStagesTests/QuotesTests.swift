@@ -178,6 +178,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Carla Bialik")
     }
 
+    /// Titles in title case and markup attribute values are nobody's words.
+    @Test func titlesAndMarkupValuesAreNotQuotations() throws {
+        var doc = try analyze("Sam Solvey, a contestant on the reality show, \"The Big Harbor Hour,\" said his boss was always kind.")
+        #expect(doc.quotes.allSatisfy { $0.kind != .direct })
+        doc = try analyze("The feed refreshed at noon. <post author=\"@harbornews\" posted=\"on the third of March at noon\">The ferry is late</post> Then he left the pier.")
+        #expect(doc.quotes.isEmpty)
+        // An ordinary sentence-case quotation still counts.
+        doc = try analyze("“Keep the harbor open for the boats,” said Mayor Ines Okafor.")
+        #expect(doc.quotes.first?.kind == .direct)
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)

@@ -25,7 +25,7 @@ extension QuoteExtractor {
         var s = 0
         while s < segments.count {
             let seg = segments[s]
-            guard isBody(seg.open), use[s] < 0 else { s += 1; continue }
+            guard isBody(seg.open), use[s] < 0, !isNameOrValue(seg) else { s += 1; continue }
             let after = attributionAfter(seg)
             guard let att = after ?? attributionBefore(seg) else { s += 1; continue }
             // `The minister will play the “woman card,” Fiorina said.`: a fragment inside the
@@ -77,6 +77,21 @@ extension QuoteExtractor {
             if v.isWord(k) { words += 1 }
         }
         return words >= 3 && isBody(sa) ? sa : nil
+    }
+
+    /// Quoted text that is no one's words: a title in title case ("“Make America Great Again”",
+    /// ''The Trumps: Three Generations That Built an Empire,'') or a markup value (`datetime="…"`).
+    func isNameOrValue(_ seg: QuotedSegment) -> Bool {
+        let o = seg.openFirst(v)
+        if o > 0, v.isChar(o - 1, "="), v.tokens[o - 1].span.end == v.tokens[o].span.start { return true }
+        guard seg.contentEnd > seg.open + 1 else { return false }
+        if isTitleCase(seg.open + 1, seg.contentEnd) { return true }
+        // Short names: every word capitalized but the small ones ("The Big Harbor Hour").
+        var capitalized = 0
+        for k in (seg.open + 1)..<seg.contentEnd where v.isWord(k) {
+            if v.isCapitalized(k) { capitalized += 1 } else if !Self.titleFunctionWords.contains(v.low(k)) { return false }
+        }
+        return capitalized >= 2 && seg.words <= 8
     }
 
     mutating func claim(_ att: Attribution) {

@@ -46,7 +46,7 @@ extension QuoteExtractor {
         }
         // Leftover quoted segments.
         for (i, seg) in segments.enumerated() where use[i] < 0 && isBody(seg.open) {
-            if seg.words < minimumWords { continue }
+            if seg.words < minimumWords || isNameOrValue(seg) { continue }
             let o = seg.open
             let before = o > 0 && v.paragraph[o - 1] == v.paragraph[o] ? o - 1 : -1
             let embeddedBefore = before >= 0 && (v.isWord(before) || v.tokens[before].kind == .number)
