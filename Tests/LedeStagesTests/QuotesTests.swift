@@ -189,6 +189,23 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.first?.kind == .direct)
     }
 
+    /// Any noun phrase right after a quotation's comma is its source; manner verbs attribute
+    /// adjacent quotations, and neither they nor a cue word read as a noun break an interruption.
+    @Test func lenientSourcesAndMannerVerbs() throws {
+        var doc = try analyze("“The coalition is bigger than the party,” said one campaign confidant.")
+        var q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { doc.string($0.span) } == "campaign confidant")
+        doc = try analyze("“The white working class has failed capitalism,” he scoffed.")
+        q = try #require(doc.quotes.first)
+        #expect(q.cue?.lemma == "scoff")
+        doc = try analyze("\"They come early now,\" Luis Ortega said, laughing. \"Some come for the pancakes.\"")
+        #expect(doc.quotes.count == 1)
+        #expect(doc.quotes.first?.pieces.count == 2)
+        doc = try analyze("\"There is no organized effort,\" said spokesman Sean Spicer in a Friday tweet. \"It is a media creation.\"")
+        #expect(doc.quotes.count == 1)
+        #expect(doc.quotes.first?.pieces.count == 2)
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)

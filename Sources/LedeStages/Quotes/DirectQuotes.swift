@@ -117,7 +117,11 @@ extension QuoteExtractor {
             }
             k += 1
         }
-        for k in max(end, next.open - 4)..<next.open where cueEntry(k) != nil { return false }
+        // A cue word read as a noun ("in a Friday tweet") or a manner of speaking ("he said,
+        // laughing.") is no new attribution.
+        for k in max(end, next.open - 4)..<next.open {
+            if let e = cueEntry(k), !e.frames.isEmpty, !v.has(k - 1, .determiner), !v.has(k - 2, .determiner) { return false }
+        }
         return true
     }
 
@@ -171,7 +175,8 @@ extension QuoteExtractor {
         // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
         // clause of its own instead.
         if let e = speechCue(j), !v.low(j).hasSuffix("ing") {
-            if let src = sourceAfter(j + 1, limit: w) {
+            // Right after the quotation, any noun phrase is the source ("…," said one Trump confidant).
+            if let src = sourceAfter(j + 1, limit: w, lenient: true) {
                 return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)
             }
             return nil
@@ -181,7 +186,7 @@ extension QuoteExtractor {
             if let e = speechCue(k), !v.isCapitalized(k) {
                 let b0 = skipBetween(k, floor: j)
                 // The phrase must start the attribution ("the union's president, Dana Whitlock, told").
-                if let src = sourceBefore(b0, floor: j), min(src.a, src.outerA >= 0 ? src.outerA : src.a) <= j + 1 {
+                if let src = sourceBefore(b0, floor: j, lenient: true), min(src.a, src.outerA >= 0 ? src.outerA : src.a) <= j + 1 {
                     return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
                 }
                 return nil
