@@ -415,6 +415,21 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// Participles take the main clause's subject past an opening adverbial or conjunction, never
+    /// the phrase before their comma; an office ("the justice") is a person.
+    @Test func participleSubjects() throws {
+        let cases: [(String, String)] = [
+            ("On the radio, she responded Tuesday to one of his posts by saying, \"Just stop it.\"", "she"),
+            ("In three separate interviews, the justice sounded off on the bill, saying she did not \"want to contemplate\" its effects.", "justice"),
+            ("Okafor's lawyer, Victor Amadu, asked for a lighter sentence, arguing that his client had begun treatment.", "Victor Amadu"),
+        ]
+        for (text, source) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
+        }
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)
@@ -571,6 +586,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(try analyze(text).quotes.isEmpty)
         let doc = try analyze(text, options: options)
         #expect(doc.quotes.first?.span == span("the trains were late again", in: text))
+    }
+}
+
+@Suite struct SpeakerNameCollectionTests {
+    /// A capitalized preposition opening a sentence is no part of a name a pronoun can resolve to.
+    @Test func sentenceInitialFunctionWordsAreNotNames() throws {
+        let doc = try analyze("On Twitter, she answered at once, saying, \"Seriously, just stop.\"")
+        let q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) != "On Twitter")
+        #expect(!doc.speakers.contains { $0.name.hasPrefix("On ") })
     }
 }
 

@@ -232,8 +232,8 @@ extension QuoteExtractor {
                 let b0 = skipBetween(c, floor: floor)
                 // "…, calling him “…”", "…, saying: “…”": a participle after a comma takes the
                 // subject of the main clause, not the phrase before the comma.
-                if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ","),
-                   let src = clauseSubject(sentence: floor, before: b0 - 1) {
+                if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ",") || v.has(b0 - 1, .preposition) || !v.has(b0 - 1, .subjectPronoun),
+                   let src = clauseSubject(sentence: floor, before: v.isChar(b0 - 1, ",") ? b0 - 1 : b0) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
                 // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.
