@@ -430,6 +430,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// "according to" closing its sentence needs no comma before it.
+    @Test func accordingToWithoutComma() throws {
+        let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("The mayor leads the challenger 46 percent to 39 percent", in: text))
+        #expect(q.cue?.lemma == "according to")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

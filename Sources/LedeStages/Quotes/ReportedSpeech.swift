@@ -201,6 +201,10 @@ extension QuoteExtractor {
         if let after = sourceFirstCue(at: k) {
             let lemma = (k..<after).map { v.low($0) }.joined(separator: " ")
             guard let src = sourceAfter(after, limit: sb, lenient: true) else { return nil }
+            // "… 46 percent to 39 percent according to a CBS poll.": no comma before a source that ends the sentence.
+            if k - 1 > sa, !v.isChar(k - 1, ","), src.b >= sb || v.isTerminal(src.b) && !isNamePeriod(src.b), let c = content(from: sa, to: k) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.6), sb)
+            }
             if k == sa || (k - 1 >= sa && !v.isChar(k - 1, ",")), v.isChar(src.b, ","), let c = content(from: src.b + 1, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
             }
