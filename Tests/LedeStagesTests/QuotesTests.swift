@@ -206,6 +206,21 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.first?.pieces.count == 2)
     }
 
+    /// A fragment right after a cue, with the writer's words going on, or after a clause between
+    /// the cue and the mark, is a mixed quotation of the reported clause.
+    @Test func fragmentsAfterACueAreMixed() throws {
+        let cases: [(String, String)] = [
+            ("Comey testified “thousands” of emails had not been turned over.", "“thousands” of emails had not been turned over"),
+            ("Swers said because the mayor is popular, \"she is a very good surrogate for him.\"", "because the mayor is popular, \"she is a very good surrogate for him.\""),
+        ]
+        for (text, content) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.kind == .mixed, "\(text)")
+            #expect(doc.string(q.span) == content, "\(text)")
+        }
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)
