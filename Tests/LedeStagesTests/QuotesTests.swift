@@ -454,6 +454,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.cue?.lemma == "according to")
     }
 
+    /// A participle after a comma ends the reported clause; "including" does not.
+    @Test func participleAdjunctEndsTheClause() throws {
+        var doc = try analyze("Okafor said the festival would create \"a big spectacle,\" leaving the harbor town excited.")
+        var q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the festival would create \"a big spectacle,\"")
+        doc = try analyze("Okafor said the budget, including the port levy, was balanced.")
+        q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the budget, including the port levy, was balanced")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

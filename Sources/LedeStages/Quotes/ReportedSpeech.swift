@@ -66,6 +66,10 @@ extension QuoteExtractor {
         return seg.content.end
     }
 
+    /// "-ing" words that work as prepositions and stay inside a clause ("…, including the tax").
+    static let participlePrepositions: Set<String> = ["including", "according", "following", "regarding", "concerning", "during",
+                                                       "excluding", "involving", "notwithstanding", "pending", "considering", "barring", "nothing", "something", "anything", "everything"]
+
     /// Words that open a concessive clause after a comma ("…, even though …").
     static let concessives: Set<String> = ["although", "though", "even", "whereas", "despite"]
     /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
@@ -79,6 +83,14 @@ extension QuoteExtractor {
             // ", even though …", ", although …": a concession after the reported clause is the writer's.
             if v.isChar(t - 1, ","), !v.inQuote[t], Self.concessives.contains(v.low(t)) {
                 sb = t - 1
+                break
+            }
+            // "…, leaving Cleveland excited", "…, describing the team as …": a participle after a
+            // comma is the writer's adjunct, not the reported clause.
+            let commaBefore = v.isChar(t - 1, ",") || v.isQuote(t - 1) && v.isChar(t - 2, ",")   // ",” leaving"
+            if commaBefore, !v.inQuote[t], v.isWord(t), !v.isCapitalized(t), v.low(t).hasSuffix("ing"),
+               v.low(t).count > 5, !Self.participlePrepositions.contains(v.low(t)) {
+                sb = v.isChar(t - 1, ",") ? t - 1 : t
                 break
             }
             if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
