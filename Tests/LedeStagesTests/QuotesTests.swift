@@ -473,6 +473,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.cue?.lemma == "endorse")
     }
 
+    /// A parenthesis between dashes sits between the subject and its verb.
+    @Test func dashParenthesisBeforeTheCue() throws {
+        let text = "Harbor officials — and, in particular, the port director — insisted that the channel stay open."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the channel stay open")
+        #expect(q.speaker.map { doc.string($0.span) } == "Harbor officials")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)
