@@ -482,6 +482,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker.map { doc.string($0.span) } == "Harbor officials")
     }
 
+    /// A relative pronoun standing for the content opens it: "which Mr. Tramp called ''a disgrace''".
+    @Test func relativePronounOpensTheContent() throws {
+        let text = "The fee rose to $40, which Mayor Okafor called ''a disgrace.''"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.cue?.lemma == "call" })
+        #expect(q.span.start == span("which Mayor", in: text).start)
+        #expect(q.kind == .mixed)
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)
