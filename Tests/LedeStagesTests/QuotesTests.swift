@@ -221,6 +221,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// A quotation attributed before it whose sentence the writer finishes is mixed, to the end.
+    @Test func writerFinishesTheSentenceAfterTheQuotation() throws {
+        let text = "Asked about the vote, Tyler said, \"We have three weeks to go\" until the county caucuses."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(doc.string(q.span) == "\"We have three weeks to go\" until the county caucuses")
+        #expect(speakerName(doc, q) == "Tyler")
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)
