@@ -501,6 +501,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.kind == .mixed)
     }
 
+    /// Any -ly adverb may sit between subject and verb; nouns in -ly stay subjects.
+    @Test func lyAdverbsBetweenSubjectAndVerb() throws {
+        var doc = try analyze("Okafor pointedly insisted that the harbor was safe.")
+        var q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Okafor")
+        doc = try analyze("The family said the harbor was never safe.")
+        q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { doc.string($0.span) } == "family")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)
