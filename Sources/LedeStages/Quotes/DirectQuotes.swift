@@ -287,7 +287,7 @@ extension QuoteExtractor {
             }
             c -= 1
         }
-        if colon, floor < k, let src = sourceAfter(floor, limit: k), src.proper || src.pronoun != nil {
+        if colon, floor < k, let src = sourceAfter(floor, limit: k) ?? leadingSubject(floor, limit: k), src.proper || src.pronoun != nil {
             return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
         }
         return nil
