@@ -521,6 +521,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q)?.hasSuffix("Jared Potts") == true)
     }
 
+    /// A progressive is no passive ("is praising X"); "by saying" takes the main clause's subject.
+    @Test func progressivesAndBySaying() throws {
+        var doc = try analyze("Okafor is praising the harbor crews, who worked through the storm.")
+        var q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the harbor crews")
+        doc = try analyze("A port official responded by saying the channel would stay open.")
+        q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the channel would stay open")
+        #expect(q.speaker.map { doc.string($0.span) } == "port official")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

@@ -172,6 +172,13 @@ extension QuoteExtractor {
         guard start < end, !v.has(start, .preposition) else { return nil }
         // The opening apposition's name first ("Fenwick's lawyer, Victor Amadi, asked …").
         if let s0 = leadingSubject(start, limit: end) ?? sourceAfter(start, limit: end), s0.b < end { return s0 }
+        // "A port official responded by saying …": the longest opening run of words that reads as a
+        // speaker (there is no verb tagging to say where the subject ends).
+        var e = min(end, start + 6)
+        while e > start + 1 {
+            if (start..<e).allSatisfy({ v.isWord($0) || isNamePeriod($0) }), let s0 = parse(start, e) { return s0 }
+            e -= 1
+        }
         return nil
     }
 
@@ -242,7 +249,8 @@ extension QuoteExtractor {
         let b0 = skipBetween(k, floor: sa)
         // "…, saying …", "… but warned …": the subject is the main clause's (below), never the
         // phrase before the comma.
-        let participle = b0 - 1 >= sa && (v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ",")) && (v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut))
+        let participle = b0 - 1 >= sa && (v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ",") || v.low(b0 - 1) == "by")
+            && (v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut))   // "…, saying", "… but warned", "responded by saying"
         var src = participle ? nil : sourceBefore(b0, floor: sa)
         // "Trump and Ryan issued a statement describing …": a document issued by someone speaks
         // for the subject that issued it.
@@ -441,7 +449,8 @@ extension QuoteExtractor {
     func objectContent(after k: Int, entry: CueEntry, sb: Int) -> TextSpan? {
         guard entry.frames.contains(.np), k + 1 < sb, k > 0 else { return nil }
         let before = v.low(k - 1)
-        if ["was", "were", "is", "are", "been", "be", "being", "get", "got"].contains(before) { return nil }
+        // A passive ("was endorsed by"), but not a progressive ("is praising").
+        if ["was", "were", "is", "are", "been", "be", "being", "get", "got"].contains(before), !v.low(k).hasSuffix("ing") { return nil }
         let j = k + 1
         guard v.isWord(j) || v.isQuote(j) || v.tokens[j].kind == .number else { return nil }
         if ["by", "that", "to", "as", "in", "on", "at", "with", "when", "after", "before", "because", "while", "if"].contains(v.low(j)) { return nil }
