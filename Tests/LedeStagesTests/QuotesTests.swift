@@ -532,6 +532,19 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker.map { doc.string($0.span) } == "port official")
     }
 
+    /// "asked X how …" and a parenthetical "X told them" inside the reported sentence.
+    @Test func questionWordsAndParentheticalTold() throws {
+        var text = "The host asked Okafor how high the sea wall would be."
+        var doc = try analyze(text)
+        var q = try #require(doc.quotes.first)
+        #expect(q.span == span("how high the sea wall would be", in: text))
+        text = "The solution, the harbor master told them, was simple."
+        doc = try analyze(text)
+        q = try #require(doc.quotes.first)
+        #expect(q.cue?.lemma == "tell")
+        #expect(q.speaker.map { doc.string($0.span) } == "harbor master")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

@@ -372,8 +372,11 @@ extension QuoteExtractor {
             t += 1
             while t < sb, t - p <= 8, plain(t) { t += 1 }
         }
-        return t > k + 1 && (t >= sb || v.isTerminal(t) && !isNamePeriod(t)) ? t : nil
+        // "The solution, the partner told them, was simple": the adjuncts may also close a parenthetical.
+        return t > k + 1 && (t >= sb || v.isTerminal(t) && !isNamePeriod(t) || v.isChar(t, ",")) ? t : nil
     }
+
+    static let questionWords: Set<String> = ["how", "what", "which", "who", "why", "when", "where", "whom"]
 
     /// Where the reported clause starts after the cue at `k`, following the verb's frames.
     func complementStart(after k: Int, entry: CueEntry, sb: Int) -> Int? {
@@ -401,6 +404,8 @@ extension QuoteExtractor {
             if x == "that" && (f.contains(.that) || f.contains(.object)) && t > j { return t + 1 }
             if x == "to" && f.contains(.to) && t > j { return t }
             if (x == "whether" || x == "if") && f.contains(.whether) { return t + 1 }
+            // "asked Trump how high the wall would be": a question word after the addressee.
+            if t > j, f.contains(.whether), f.contains(.object), Self.questionWords.contains(x) { return t }
             if v.has(t, .cueVerb) && t > j { break }
             t += 1
         }
