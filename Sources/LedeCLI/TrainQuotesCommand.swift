@@ -44,6 +44,9 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "log2 of the number of feature hash buckets (model size grows with it).")
     var hashBits = 17
 
+    @Option(help: "Folds of the jackknife that tags the training data for the stacked second pass; 0 or 1: one pass only.")
+    var stackFolds = 5
+
     @Flag(help: "Diagnostics: score the gold tags pushed through the triple assembler (the ceiling of a perfect tagger) on DATA and --dev, without training.")
     var oracle = false
 
@@ -55,6 +58,7 @@ struct TrainQuotesCommand: ParsableCommand {
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let holdOut, !(1...50).contains(holdOut) { throw ValidationError("--hold-out must be between 1 and 50 (percent)") }
         if !(12...22).contains(hashBits) { throw ValidationError("--hash-bits must be between 12 and 22") }
+        if !(0...20).contains(stackFolds) { throw ValidationError("--stack-folds must be between 0 and 20") }
     }
 
     func run() throws {
@@ -94,6 +98,7 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         var options = AttributionTrainer.Options()
         options.epochs = epochs; options.seed = seed; options.patience = patience; options.hashBits = hashBits
+        options.stackFolds = stackFolds
         func scorer(_ documents: [GoldDocument], speakerMatch: SpeakerMatch) -> (AttributionModel) -> Double {
             { model in
                 let stages = preprocess + [QuotesStage(options: .init(), model: model)]
@@ -116,8 +121,8 @@ struct TrainQuotesCommand: ParsableCommand {
             print("hold-out: \(held.count) of \(examples.count) documents for early stopping")
             let probe = try AttributionTrainer.train(rest, preprocess: preprocess, options: options, trainedOn: data,
                                                      evaluate: scorer(held.map { documents[$0] }, speakerMatch: speakerMatch), log: { print($0) })
-            options.epochs = probe.header.epochs; options.patience = Int.max
-            print("retraining on all \(examples.count) documents for \(options.epochs) epochs")
+            options.epochs = probe.header.epochs; options.stackEpochs = probe.header.stack_epochs; options.patience = Int.max
+            print("retraining on all \(examples.count) documents for \(options.epochs) epochs" + (options.stackEpochs.map { ", second pass \($0)" } ?? ""))
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: nil, log: { print($0) })
             model.header.dev_score = probe.header.dev_score
@@ -127,8 +132,8 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         let bytes = model.serialized()
         try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
-        print(String(format: "wrote %@ (%.1f MB, epoch %d) in %.1f s", out, Double(bytes.count) / 1_000_000, model.header.epochs,
-                     Date().timeIntervalSince(started)))
+        print(String(format: "wrote %@ (%.1f MB, epoch %d%@) in %.1f s", out, Double(bytes.count) / 1_000_000, model.header.epochs,
+                     model.header.stack_epochs.map { ", second pass epoch \($0)" } ?? "", Date().timeIntervalSince(started)))
     }
 
     static func example(_ d: GoldDocument) -> AttributionExample {

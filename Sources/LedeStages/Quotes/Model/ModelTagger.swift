@@ -8,8 +8,14 @@ extension AttributionModel {
         let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs, lexicon: lexicon)
         var scratch = Viterbi.Scratch()
         tagging.score(features.keys, count: features.count, into: &scratch.emissions)
-        let labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
+        var labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
                                     count: features.count, scratch: &scratch)
+        if let stack, let stackTagging {
+            let second = StackedFeatures(x.v, base: features.keys, labels: labels)
+            stackTagging.score(second.keys, count: second.count, into: &scratch.emissions)
+            labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: stack.transitions,
+                                    count: second.count, scratch: &scratch)
+        }
         return TripleAssembler(x: x).assemble(labels, rules: rules)
     }
 }

@@ -5,6 +5,9 @@
 public struct AttributionWeights: Sendable, Equatable {
     /// log2 of the number of hash buckets.
     public let hashBits: Int
+    /// Keys per token of the features these weights score (first pass: ``AttributionFeatures``,
+    /// second pass: ``StackedFeatures``).
+    let perToken: Int
     /// Row stride of ``emissions``: labels padded to 8 so a row is one aligned SIMD8 load and never
     /// straddles two cache lines (the model file stores 7 per row).
     static let stride = 8
@@ -13,19 +16,20 @@ public struct AttributionWeights: Sendable, Equatable {
     /// (labels + 1) × labels; the last row scores the first label of a sequence.
     var transitions: [Float]
 
-    init(hashBits: Int) {
+    init(hashBits: Int, perToken: Int = AttributionFeatures.perToken) {
         self.hashBits = hashBits
+        self.perToken = perToken
         emissions = [Float](repeating: 0, count: (1 << hashBits) * Self.stride)
         transitions = [Float](repeating: 0, count: (AttributionLabel.count + 1) * AttributionLabel.count)
     }
 
-    init(hashBits: Int, emissions: [Float], transitions: [Float]) {
-        self.hashBits = hashBits; self.emissions = emissions; self.transitions = transitions
+    init(hashBits: Int, perToken: Int, emissions: [Float], transitions: [Float]) {
+        self.hashBits = hashBits; self.perToken = perToken; self.emissions = emissions; self.transitions = transitions
     }
 
     /// Emission scores (n × ``stride``, pad column included) for `count` tokens of hashed keys.
     func score(_ keys: [UInt32], count n: Int, into out: inout [Float]) {
-        let S = Self.stride, F = AttributionFeatures.perToken
+        let S = Self.stride, F = perToken
         let shift = UInt32(32 - hashBits)
         guard n > 0 else { return }
         if out.count < n * S { out = [Float](repeating: 0, count: n * S) }
@@ -75,8 +79,8 @@ struct PerceptronTrainer {
     var step: Double = 1
     var scratch = Viterbi.Scratch()
 
-    init(hashBits: Int) {
-        current = AttributionWeights(hashBits: hashBits)
+    init(hashBits: Int, perToken: Int = AttributionFeatures.perToken) {
+        current = AttributionWeights(hashBits: hashBits, perToken: perToken)
         emissionSums = current.emissions.map { _ in 0 }
         transitionSums = current.transitions.map { _ in 0 }
     }
@@ -86,7 +90,7 @@ struct PerceptronTrainer {
     @discardableResult
     mutating func learn(keys: [UInt32], gold: [UInt8], count n: Int) -> Int {
         let guess = current.decode(keys, count: n, scratch: &scratch)
-        let L = AttributionLabel.count, S = AttributionWeights.stride, F = AttributionFeatures.perToken
+        let L = AttributionLabel.count, S = AttributionWeights.stride, F = current.perToken
         let shift = UInt32(32 - current.hashBits)
         var errors = 0
         let c = step
@@ -127,9 +131,11 @@ struct QuantizedEmissions: Sendable {
     let rows: [Int16]
     let scale: Float
     let hashBits: Int
+    let perToken: Int
 
     init(_ w: AttributionWeights) {
         hashBits = w.hashBits
+        perToken = w.perToken
         let maxAbs = w.emissions.reduce(Float(0)) { max($0, abs($1)) }
         scale = maxAbs > 0 ? maxAbs / 32767 : 1
         let inverse = 1 / scale
@@ -138,7 +144,7 @@ struct QuantizedEmissions: Sendable {
 
     /// Emission scores (n × ``AttributionWeights/stride``) as Float, like ``AttributionWeights/score``.
     func score(_ keys: [UInt32], count n: Int, into out: inout [Float]) {
-        let S = AttributionWeights.stride, F = AttributionFeatures.perToken
+        let S = AttributionWeights.stride, F = perToken
         let shift = UInt32(32 - hashBits)
         guard n > 0 else { return }
         if out.count < n * S { out = [Float](repeating: 0, count: n * S) }
