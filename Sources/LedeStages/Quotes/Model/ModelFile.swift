@@ -41,11 +41,12 @@ public struct AttributionModel: Sendable, Equatable {
     let lexiconCache = FeatureLexiconCache()
     /// The emission table the tagger reads (16-bit); training keeps using ``weights``.
     let tagging: QuantizedEmissions
-    let stackTagging: QuantizedEmissions?
+    /// Both passes' emission tables row by row, for tagging with a second pass.
+    let joint: JointEmissions?
 
     init(header: Header, weights: AttributionWeights, stack: AttributionWeights? = nil) {
         self.header = header; self.weights = weights; self.stack = stack
-        tagging = QuantizedEmissions(weights); stackTagging = stack.map(QuantizedEmissions.init)
+        tagging = QuantizedEmissions(weights); joint = stack.map { JointEmissions(first: weights, second: $0) }
     }
 
     public static func == (a: AttributionModel, b: AttributionModel) -> Bool {
@@ -126,7 +127,7 @@ public struct AttributionModel: Sendable, Equatable {
             return weights
         }
         let first = try pass(perToken: AttributionFeatures.perToken)
-        let stack = header.stack_epochs == nil ? nil : try pass(perToken: StackedFeatures.perToken)
+        let stack = header.stack_epochs == nil ? nil : try pass(perToken: StackedFeatures.secondPassPerToken)
         return AttributionModel(header: header, weights: first, stack: stack)
     }
 }

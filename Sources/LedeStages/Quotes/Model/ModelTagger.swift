@@ -7,15 +7,21 @@ extension AttributionModel {
         let lexicon = lexiconCache.lexicon(cues: x.cues, speakers: x.speakerWords, learnedCues: header.learned_cues ?? [], learnedSources: header.learned_sources ?? [])
         let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs, lexicon: lexicon)
         var scratch = Viterbi.Scratch()
-        tagging.score(features.keys, count: features.count, into: &scratch.emissions)
-        var labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
-                                    count: features.count, scratch: &scratch)
-        if let stack, let stackTagging {
-            let second = StackedFeatures(x.v, base: features.keys, labels: labels)
-            stackTagging.score(second.keys, count: second.count, into: &scratch.emissions)
-            labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: stack.transitions,
-                                    count: second.count, scratch: &scratch)
+        let n = features.count
+        guard let joint, let stack else {
+            tagging.score(features.keys, count: n, into: &scratch.emissions)
+            let labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
+                                        count: n, scratch: &scratch)
+            return TripleAssembler(x: x).assemble(labels, rules: rules)
         }
+        // One read of each first-pass row scores both passes' weights of the first-pass keys.
+        var second: [Float] = []
+        joint.score(features.keys, count: n, first: &scratch.emissions, second: &second)
+        let firstLabels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
+                                         count: n, scratch: &scratch)
+        let stacked = StackedFeatures(x.v, base: features.keys, labels: firstLabels)
+        joint.addStacked(stacked.keys, count: n, into: &second)
+        let labels = Viterbi.decode(emissions: second, stride: AttributionWeights.stride, transitions: stack.transitions, count: n, scratch: &scratch)
         return TripleAssembler(x: x).assemble(labels, rules: rules)
     }
 }

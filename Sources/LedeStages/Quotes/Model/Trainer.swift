@@ -163,10 +163,11 @@ public enum AttributionTrainer {
         let wrong = zip(firstTags, prepared).reduce(0) { $0 + zip($1.0, $1.1.gold).filter { $0 != $1 }.count }
         log("jackknife (\(folds) folds, \(first.epochs) epochs each): \(wrong) of \(tokens) first-pass tags wrong")
         let stacked = prepared.indices.map { i in
-            Prepared(keys: StackedFeatures(parsed[i].x.v, base: prepared[i].keys, labels: firstTags[i]).keys, gold: prepared[i].gold, count: prepared[i].count)
+            Prepared(keys: StackedFeatures.secondPassKeys(base: prepared[i].keys, stacked: StackedFeatures(parsed[i].x.v, base: prepared[i].keys, labels: firstTags[i]).keys,
+                                                          count: prepared[i].count), gold: prepared[i].gold, count: prepared[i].count)
         }
         parsed = []
-        let second = trainPass(stacked, perToken: StackedFeatures.perToken, epochs: options.stackEpochs ?? options.epochs,
+        let second = trainPass(stacked, perToken: StackedFeatures.secondPassPerToken, epochs: options.stackEpochs ?? options.epochs,
                                seed: options.seed &+ 0x5eed, options: options,
                                evaluate: evaluate.map { ev in { ev(model(first, Pass(weights: $0, epochs: $1))) } }, log: { log("second pass, " + $0) })
         return model(first, second)
