@@ -47,6 +47,12 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "Folds of the jackknife that tags the training data for the stacked second pass; 0 or 1: one pass only.")
     var stackFolds = 5
 
+    @Option(help: "Share of the first pass's scores the second pass adds its own to.")
+    var stackFirstShare = 0.1
+
+    @Option(help: "log2 of the second pass's feature hash buckets.")
+    var stackHashBits = 16
+
     @Flag(help: "Diagnostics: score the gold tags pushed through the triple assembler (the ceiling of a perfect tagger) on DATA and --dev, without training.")
     var oracle = false
 
@@ -58,6 +64,8 @@ struct TrainQuotesCommand: ParsableCommand {
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let holdOut, !(1...50).contains(holdOut) { throw ValidationError("--hold-out must be between 1 and 50 (percent)") }
         if !(12...22).contains(hashBits) { throw ValidationError("--hash-bits must be between 12 and 22") }
+        if !(12...22).contains(stackHashBits) { throw ValidationError("--stack-hash-bits must be between 12 and 22") }
+        if !(stackFirstShare > 0 && stackFirstShare <= 1) { throw ValidationError("--stack-first-share must be in (0, 1]") }
         if !(0...20).contains(stackFolds) { throw ValidationError("--stack-folds must be between 0 and 20") }
     }
 
@@ -98,7 +106,7 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         var options = AttributionTrainer.Options()
         options.epochs = epochs; options.seed = seed; options.patience = patience; options.hashBits = hashBits
-        options.stackFolds = stackFolds
+        options.stackFolds = stackFolds; options.stackFirstShare = stackFirstShare; options.stackHashBits = stackHashBits
         func scorer(_ documents: [GoldDocument], speakerMatch: SpeakerMatch) -> (AttributionModel) -> Double {
             { model in
                 let stages = preprocess + [QuotesStage(options: .init(), model: model)]

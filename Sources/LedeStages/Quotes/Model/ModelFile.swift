@@ -31,6 +31,10 @@ public struct AttributionModel: Sendable, Equatable {
         public var stack_epochs: Int? = nil
         /// Folds of the jackknife that produced the second pass's training tags.
         public var stack_folds: Int? = nil
+        /// The share of the first pass's scores the second pass adds its own to.
+        public var stack_first_share: Double? = nil
+        /// log2 of the second pass's buckets (nil: `hash_bits`).
+        public var stack_hash_bits: Int? = nil
     }
 
     public var header: Header
@@ -41,12 +45,12 @@ public struct AttributionModel: Sendable, Equatable {
     let lexiconCache = FeatureLexiconCache()
     /// The emission table the tagger reads (16-bit); training keeps using ``weights``.
     let tagging: QuantizedEmissions
-    /// Both passes' emission tables row by row, for tagging with a second pass.
-    let joint: JointEmissions?
+    /// The second pass's table for tagging (16-bit, like ``tagging``).
+    let stackTagging: QuantizedEmissions?
 
     init(header: Header, weights: AttributionWeights, stack: AttributionWeights? = nil) {
         self.header = header; self.weights = weights; self.stack = stack
-        tagging = QuantizedEmissions(weights); joint = stack.map { JointEmissions(first: weights, second: $0) }
+        tagging = QuantizedEmissions(weights); stackTagging = stack.map(QuantizedEmissions.init)
     }
 
     public static func == (a: AttributionModel, b: AttributionModel) -> Bool {
@@ -113,11 +117,12 @@ public struct AttributionModel: Sendable, Equatable {
         }
         guard header.hash_bits >= 8, header.hash_bits <= 24 else { throw AttributionModelError.notAModel(path) }
         let L = AttributionLabel.count
-        func pass(perToken: Int) throws -> AttributionWeights {
-            var weights = AttributionWeights(hashBits: header.hash_bits, perToken: perToken)
+        func pass(hashBits: Int, perToken: Int) throws -> AttributionWeights {
+            guard hashBits >= 8, hashBits <= 24 else { throw AttributionModelError.notAModel(path) }
+            var weights = AttributionWeights(hashBits: hashBits, perToken: perToken)
             for i in weights.transitions.indices { weights.transitions[i] = Float(bitPattern: try u32()) }
             let rows = Int(try u32())
-            let buckets = 1 << header.hash_bits
+            let buckets = 1 << hashBits
             guard at + rows * (L + 1) * 4 <= bytes.count else { throw AttributionModelError.truncated(path) }
             for _ in 0..<rows {
                 let r = Int(try u32())
@@ -126,8 +131,8 @@ public struct AttributionModel: Sendable, Equatable {
             }
             return weights
         }
-        let first = try pass(perToken: AttributionFeatures.perToken)
-        let stack = header.stack_epochs == nil ? nil : try pass(perToken: StackedFeatures.secondPassPerToken)
+        let first = try pass(hashBits: header.hash_bits, perToken: AttributionFeatures.perToken)
+        let stack = header.stack_epochs == nil ? nil : try pass(hashBits: header.stack_hash_bits ?? header.hash_bits, perToken: StackedFeatures.perToken)
         return AttributionModel(header: header, weights: first, stack: stack)
     }
 }

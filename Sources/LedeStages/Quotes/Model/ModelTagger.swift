@@ -8,20 +8,16 @@ extension AttributionModel {
         let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs, lexicon: lexicon)
         var scratch = Viterbi.Scratch()
         let n = features.count
-        guard let joint, let stack else {
-            tagging.score(features.keys, count: n, into: &scratch.emissions)
-            let labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
-                                        count: n, scratch: &scratch)
-            return TripleAssembler(x: x).assemble(labels, rules: rules)
+        tagging.score(features.keys, count: n, into: &scratch.emissions)
+        var labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
+                                    count: n, scratch: &scratch)
+        if let stack, let stackTagging {
+            // Second pass: its stacked keys' scores on top of a share of the first pass's.
+            let stacked = StackedFeatures(x.v, base: features.keys, labels: labels)
+            stackTagging.score(stacked.keys, count: n, into: &scratch.emissions, keeping: Float(header.stack_first_share ?? 1))
+            labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: stack.transitions,
+                                    count: n, scratch: &scratch)
         }
-        // One read of each first-pass row scores both passes' weights of the first-pass keys.
-        var second: [Float] = []
-        joint.score(features.keys, count: n, first: &scratch.emissions, second: &second)
-        let firstLabels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
-                                         count: n, scratch: &scratch)
-        let stacked = StackedFeatures(x.v, base: features.keys, labels: firstLabels)
-        joint.addStacked(stacked.keys, count: n, into: &second)
-        let labels = Viterbi.decode(emissions: second, stride: AttributionWeights.stride, transitions: stack.transitions, count: n, scratch: &scratch)
         return TripleAssembler(x: x).assemble(labels, rules: rules)
     }
 }

@@ -27,8 +27,9 @@ public struct AttributionWeights: Sendable, Equatable {
         self.hashBits = hashBits; self.perToken = perToken; self.emissions = emissions; self.transitions = transitions
     }
 
-    /// Emission scores (n × ``stride``, pad column included) for `count` tokens of hashed keys.
-    func score(_ keys: [UInt32], count n: Int, into out: inout [Float]) {
+    /// Emission scores (n × ``stride``, pad column included) for `count` tokens of hashed keys, plus
+    /// `offset` (same layout) when given: a second pass that adds its scores to the first pass's.
+    func score(_ keys: [UInt32], count n: Int, into out: inout [Float], adding offset: [Float]? = nil) {
         let S = Self.stride, F = perToken
         let shift = UInt32(32 - hashBits)
         guard n > 0 else { return }
@@ -49,6 +50,7 @@ public struct AttributionWeights: Sendable, Equatable {
                             f += 2
                         }
                         if f < F { acc += wp.loadUnaligned(fromByteOffset: Int(k[kb + f] >> shift) &* (S * 4), as: SIMD8<Float>.self) }
+                        if let offset { acc += offset.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i * S * 4, as: SIMD8<Float>.self) } }
                         op.storeBytes(of: acc + acc2, toByteOffset: i * S * 4, as: SIMD8<Float>.self)
                     }
                 }
@@ -62,8 +64,8 @@ public struct AttributionWeights: Sendable, Equatable {
     }
 
     /// Decodes with reusable buffers (emission scores, back-pointers, labels).
-    func decode(_ keys: [UInt32], count n: Int, scratch: inout Viterbi.Scratch) -> [UInt8] {
-        score(keys, count: n, into: &scratch.emissions)
+    func decode(_ keys: [UInt32], count n: Int, scratch: inout Viterbi.Scratch, adding offset: [Float]? = nil) -> [UInt8] {
+        score(keys, count: n, into: &scratch.emissions, adding: offset)
         return Viterbi.decode(emissions: scratch.emissions, stride: Self.stride, transitions: transitions, count: n, scratch: &scratch)
     }
 }
@@ -88,8 +90,8 @@ struct PerceptronTrainer {
     /// One perceptron step on a sequence: decode, then move weights toward gold and away from the guess.
     /// Returns the number of wrongly tagged tokens.
     @discardableResult
-    mutating func learn(keys: [UInt32], gold: [UInt8], count n: Int) -> Int {
-        let guess = current.decode(keys, count: n, scratch: &scratch)
+    mutating func learn(keys: [UInt32], gold: [UInt8], count n: Int, adding offset: [Float]? = nil) -> Int {
+        let guess = current.decode(keys, count: n, scratch: &scratch, adding: offset)
         let L = AttributionLabel.count, S = AttributionWeights.stride, F = current.perToken
         let shift = UInt32(32 - current.hashBits)
         var errors = 0
@@ -142,8 +144,9 @@ struct QuantizedEmissions: Sendable {
         rows = w.emissions.map { Int16(clamping: Int(($0 * inverse).rounded())) }
     }
 
-    /// Emission scores (n × ``AttributionWeights/stride``) as Float, like ``AttributionWeights/score``.
-    func score(_ keys: [UInt32], count n: Int, into out: inout [Float]) {
+    /// Emission scores (n × ``AttributionWeights/stride``) as Float, like ``AttributionWeights/score``;
+    /// with `keeping`, plus that share of what `out` holds (the first pass's scores).
+    func score(_ keys: [UInt32], count n: Int, into out: inout [Float], keeping share: Float? = nil) {
         let S = AttributionWeights.stride, F = perToken
         let shift = UInt32(32 - hashBits)
         guard n > 0 else { return }
@@ -165,7 +168,9 @@ struct QuantizedEmissions: Sendable {
                             f += 2
                         }
                         if f < F { acc &+= SIMD8<Int32>(truncatingIfNeeded: wp.loadUnaligned(fromByteOffset: Int(k[kb + f] >> shift) &* (S * 2), as: SIMD8<Int16>.self)) }
-                        op.storeBytes(of: SIMD8<Float>(acc &+ acc2) * scale, toByteOffset: i * S * 4, as: SIMD8<Float>.self)
+                        var sum = SIMD8<Float>(acc &+ acc2) * scale
+                        if let share { sum += op.loadUnaligned(fromByteOffset: i * S * 4, as: SIMD8<Float>.self) * share }
+                        op.storeBytes(of: sum, toByteOffset: i * S * 4, as: SIMD8<Float>.self)
                     }
                 }
             }

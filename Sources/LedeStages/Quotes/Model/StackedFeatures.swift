@@ -6,17 +6,14 @@
 /// first-pass labels around the token, the nearest first-pass cue, source and content in the
 /// sentence (distance and words), whether the token lies between a source and a cue, the counts
 /// per sentence and the state where the previous sentence ended, mostly in conjunction with the
-/// quotation-mark state. The second pass also weighs the first pass's own keys again (with its own
-/// weights), so it is a full tagger that also knows the first one's answer; those keys are looked
-/// up in the same rows as the first pass's (``JointEmissions``), so they cost no extra cache misses.
+/// quotation-mark state. Its scores are added to a share of the first pass's (see
+/// ``AttributionTrainer``), so it needs only these keys and a small table.
 ///
 /// At training time the first-pass tags come from jackknifed models (trained without the article),
 /// so the second pass learns how far to trust tags as wrong as they will be on unseen text.
 struct StackedFeatures {
-    /// Stacked keys per token.
+    /// Keys per token.
     static let perToken = 24
-    /// Keys per token the second pass weighs: the first pass's, then the stacked ones.
-    static let secondPassPerToken = AttributionFeatures.perToken + perToken
 
     var keys: [UInt32]
     var count: Int
@@ -147,17 +144,5 @@ struct StackedFeatures {
         }
         }
         keys = out
-    }
-
-    /// The second pass's keys as training reads them: per token the first pass's, then the stacked.
-    static func secondPassKeys(base: [UInt32], stacked: [UInt32], count n: Int) -> [UInt32] {
-        let B = AttributionFeatures.perToken, S = perToken
-        var out: [UInt32] = []
-        out.reserveCapacity(n * (B + S))
-        for i in 0..<n {
-            out.append(contentsOf: base[(i * B)..<((i + 1) * B)])
-            out.append(contentsOf: stacked[(i * S)..<((i + 1) * S)])
-        }
-        return out
     }
 }
