@@ -4,6 +4,11 @@ extension AttributionModel {
     /// Tags one document and assembles its quotations. `x` must have run; `rules` is what it found
     /// (the rules' matches are features, not the answer).
     func quotations(_ x: QuoteExtractor, rules: [FoundQuote], paragraphs: [Paragraph]) -> [FoundQuote] {
+        TripleAssembler(x: x).assemble(tags(x, rules: rules, paragraphs: paragraphs), rules: rules)
+    }
+
+    /// The decoded tags of one document: the first pass's, then the second pass's when there is one.
+    func tags(_ x: QuoteExtractor, rules: [FoundQuote], paragraphs: [Paragraph]) -> [UInt8] {
         let lexicon = lexiconCache.lexicon(cues: x.cues, speakers: x.speakerWords, learnedCues: header.learned_cues ?? [], learnedSources: header.learned_sources ?? [])
         let features = AttributionFeatures(x, rules: rules, paragraphs: paragraphs, lexicon: lexicon)
         var scratch = Viterbi.Scratch()
@@ -18,6 +23,6 @@ extension AttributionModel {
             labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: stack.transitions,
                                     count: n, scratch: &scratch)
         }
-        return TripleAssembler(x: x).assemble(labels, rules: rules)
+        return labels
     }
 }

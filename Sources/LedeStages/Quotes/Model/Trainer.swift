@@ -155,7 +155,7 @@ public enum AttributionTrainer {
                                            labels: AttributionLabel.count, epochs: first.epochs, seed: options.seed,
                                            trained_on: trainedOn, documents: examples.count, dev_score: stack?.score ?? first.score,
                                            learned_cues: learned, learned_sources: learnedSources,
-                                           stack_epochs: stack?.epochs, stack_folds: stack == nil ? nil : options.stackFolds,
+                                           stack_epochs: stack?.epochs, stack_folds: stack == nil ? nil : min(options.stackFolds, examples.count),
                                            stack_first_share: stack == nil ? nil : options.stackFirstShare, stack_hash_bits: stack?.weights.hashBits),
                              weights: first.weights, stack: stack?.weights)
         }
