@@ -30,19 +30,21 @@ struct StackedFeatures {
         let scratch = ScratchArena()
         defer { withExtendedLifetime(scratch) {} }
         let label = scratch.copy(labels), inQuote = scratch.copy(v.inQuote), sentenceOf = scratch.copy(v.sentence)
+        let sentenceStart = scratch.copy(v.sentenceStart), sentenceEnd = scratch.copy(v.sentenceEnd)
         let role = scratch.buffer(UInt8.self, 0, n)
         let segStart = scratch.buffer(Int32.self, 0, n), segEnd = scratch.buffer(Int32.self, 0, n)
         let segQuoted = scratch.buffer(Bool.self, false, n)  // the token's content span holds a quotation mark or quoted word
-        for i in 0..<n { role[i] = UInt8((AttributionLabel(rawValue: label[i]) ?? .outside).role) }
+        // Labels are 0 (outside) or 2·role − 1 (B) / 2·role (I), see AttributionLabel.
+        for i in 0..<n { role[i] = (label[i] &+ 1) >> 1 }
         // Spans of one role (a B tag, or a change of role, starts one).
         var a = 0
         while a < n {
             var b = a + 1
             if role[a] != 0 {
-                while b < n, role[b] == role[a], !(AttributionLabel(rawValue: label[b])?.isBegin ?? true) { b += 1 }
+                while b < n, role[b] == role[a], label[b] & 1 == 0 { b += 1 }
             }
             var quoted = false
-            if role[a] == 3 { for k in a..<b where inQuote[k] || v.tokens[k].kind == .quote { quoted = true; break } }
+            if role[a] == 3 { for k in a..<b where inQuote[k] || v.isQuote(k) { quoted = true; break } }
             for k in a..<b { segStart[k] = Int32(a); segEnd[k] = Int32(b); segQuoted[k] = quoted }
             a = b
         }
@@ -98,7 +100,7 @@ struct StackedFeatures {
             let q: UInt64 = inQuote[i] ? 1 : 0
             let li = l(i), ri = r(i)
             let si = Int(sentenceOf[i])
-            let sa = si >= 0 ? Int(v.sentenceStart[si]) : i, sb = si >= 0 ? Int(v.sentenceEnd[si]) : i + 1
+            let sa = si >= 0 ? Int(sentenceStart[si]) : i, sb = si >= 0 ? Int(sentenceEnd[si]) : i + 1
             let cl = left(cueL[i], i), cr = right(cueR[i], i)
             let sl = left(srcL[i], i), sr = right(srcR[i], i)
             let tl = left(conL[i], i), tr = right(conR[i], i)
