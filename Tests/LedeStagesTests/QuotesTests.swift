@@ -98,6 +98,114 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span == span("she", in: text))
     }
 
+    /// A title quoted inside the attribution is neither joined to the quotation nor a quotation;
+    /// the quotation's second piece after it is.
+    @Test func titleInsideAnInterruptionIsSkipped() throws {
+        let text = "\"The levy is a fraud,\" Perez said Sunday on WKRT's \"Harbor Watch.\" \"Nobody in this town believes it.\""
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.pieces == [span("The levy is a fraud,", in: text), span("Nobody in this town believes it.", in: text)])
+        #expect(speakerName(doc, q) == "Perez")
+    }
+
+    /// An interruption may run on with a relative clause when the second piece opens a new sentence.
+    @Test func longInterruptionBeforeANewSentence() throws {
+        let text = "“She never missed a shift,” said Dino Marsh, who has run the night desk at the Port Gazette since the strike of 2009. “We will miss her.”"
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.pieces.count == 2)
+        #expect(q.pieces.last == span("We will miss her.", in: text))
+        #expect(speakerName(doc, q) == "Dino Marsh")
+    }
+
+    /// Another cue between the pieces ("she said, adding, …") makes two attributions.
+    @Test func addingStartsASecondQuotation() throws {
+        let text = "\"They are not affiliated with us,\" Lena Okafor said, adding, \"We are grateful for the support.\""
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.allSatisfy { $0.pieces.count == 1 })
+    }
+
+    /// Appositions with an s-final or plural possessive ("Sanders' campaign manager") and names
+    /// ending in "Jr." with a party in parentheses keep their speaker.
+    @Test func possessiveAppositionsAndNameSuffixes() throws {
+        let cases: [(String, String)] = [
+            ("\"We ran a clean campaign,\" Jeff Wender, Sanders' campaign manager, said in a statement.", "Jeff Wender"),
+            ("“We ran a clean campaign,” Jeff Wender, Bernie Sanders’s manager, said.", "Jeff Wender"),
+            ("\"We ran a clean campaign,\" said Sen. Robert P. Cassidy Jr. (D-Pa.), a backer of the bill.", "Robert P. Cassidy Jr"),
+            ("\"We ran a clean campaign,\" Robert Cassidy Jr. said.", "Robert Cassidy Jr"),
+        ]
+        for (text, name) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(speakerName(doc, q) == name, "\(text)")
+        }
+    }
+
+    /// A fragment inside the writer's sentence with the attribution after it: the clause is a
+    /// mixed quotation; a participle after the closing mark is no inverted attribution.
+    @Test func embeddedFragmentAttributedAfterIsMixed() throws {
+        var text = "The former governor will play the “outsider card,” Fiorelli said."
+        var doc = try analyze(text)
+        var q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(q.span == span("The former governor will play the “outsider card,”", in: text))
+        #expect(speakerName(doc, q) == "Fiorelli")
+        text = "The senator said the system was \"corrupt,\" noting that it is rigged against small lenders."
+        doc = try analyze(text)
+        #expect(!doc.quotes.contains { $0.speaker.map { doc.string($0.span) } == "it" })
+        q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(q.span.start == span("the system was", in: text).start)
+    }
+
+    /// A participle before the quotation takes the main clause's subject; a cue right before the
+    /// mark takes any noun phrase; a name ending at a colon is the source.
+    @Test func sourcesOfQuotationsAttributedBefore() throws {
+        var text = "On Friday, Mr. Carson endorsed Mr. Tramp at a news conference at the club, calling him \"a very intelligent man.\""
+        var doc = try analyze(text)
+        var q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Carson")
+        text = "Another commenter said, “We all know how she feels about the harbor.”"
+        doc = try analyze(text)
+        q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("commenter", in: text))
+        text = "Pollsters agree - Carla Bialik: “Keep on contacting voters as late as possible.”"
+        doc = try analyze(text)
+        q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Carla Bialik")
+    }
+
+    /// Titles in title case and markup attribute values are nobody's words.
+    @Test func titlesAndMarkupValuesAreNotQuotations() throws {
+        var doc = try analyze("Sam Solvey, a contestant on the reality show, \"The Big Harbor Hour,\" said his boss was always kind.")
+        #expect(doc.quotes.allSatisfy { $0.kind != .direct })
+        doc = try analyze("The feed refreshed at noon. <post author=\"@harbornews\" posted=\"on the third of March at noon\">The ferry is late</post> Then he left the pier.")
+        #expect(doc.quotes.isEmpty)
+        // An ordinary sentence-case quotation still counts.
+        doc = try analyze("“Keep the harbor open for the boats,” said Mayor Ines Okafor.")
+        #expect(doc.quotes.first?.kind == .direct)
+    }
+
+    /// Any noun phrase right after a quotation's comma is its source; manner verbs attribute
+    /// adjacent quotations, and neither they nor a cue word read as a noun break an interruption.
+    @Test func lenientSourcesAndMannerVerbs() throws {
+        var doc = try analyze("“The coalition is bigger than the party,” said one campaign confidant.")
+        var q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { doc.string($0.span) } == "campaign confidant")
+        doc = try analyze("“The white working class has failed capitalism,” he scoffed.")
+        q = try #require(doc.quotes.first)
+        #expect(q.cue?.lemma == "scoff")
+        doc = try analyze("\"They come early now,\" Luis Ortega said, laughing. \"Some come for the pancakes.\"")
+        #expect(doc.quotes.count == 1)
+        #expect(doc.quotes.first?.pieces.count == 2)
+        doc = try analyze("\"There is no organized effort,\" said spokesman Sean Spicer in a Friday tweet. \"It is a media creation.\"")
+        #expect(doc.quotes.count == 1)
+        #expect(doc.quotes.first?.pieces.count == 2)
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)
@@ -192,6 +300,119 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let q = try #require(doc.quotes.first)
         #expect(q.span == span("Turnout, according to the county clerk, was the highest in decades", in: text))
         #expect(q.speaker?.span == span("county clerk", in: text))
+    }
+
+    /// A cue that ends its sentence may carry an addressee and a prepositional phrase:
+    /// "…, he told the court in his filing."
+    @Test func sentenceFinalCueWithAddresseeAndAdjunct() throws {
+        let text = "The county was only doing what forty other counties already do, he told the court in his filing."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .indirect)
+        #expect(q.span == span("The county was only doing what forty other counties already do", in: text))
+        #expect(q.cue?.lemma == "tell")
+    }
+
+    /// Vox-pop sources: an age and a home town between commas, a party in parentheses with periods.
+    @Test func agePlaceAndPartyAfterTheName() throws {
+        let cases: [(String, String)] = [
+            ("Cory Janes, 22, of Flint, Mich., said he had not given up hope.", "Cory Janes"),
+            ("Mr. Regalado, 69, said he had been flooded with angry email.", "Regalado"),
+            ("Nadia Perle, 41, of Tacoma said the ferry was late again.", "Nadia Perle"),
+            ("At a rally, his rival Sen. Mark Rubin (R-Fla.) said the nominee could not win.", "Mark Rubin"),
+        ]
+        for (text, name) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.kind == .indirect, "\(text)")
+            #expect(speakerName(doc, q) == name, "\(text)")
+        }
+    }
+
+    /// Headlines in title case attribute with a capitalized cue; a capitalized cue word inside an
+    /// ordinary sentence stays a name.
+    @Test func titleCaseHeadlineCue() throws {
+        let text = "Harbor Chief Says The Dredging Will Start In June.\n\nThe agency, which Says Group founded, met on Monday."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("The Dredging Will Start In June", in: text))
+        #expect(q.cue?.lemma == "say")
+    }
+
+    /// "Some said …": a quantifier alone is a group source, and no article before a noun.
+    @Test func quantifierSources() throws {
+        let text = "Some said they had waited three hours in the rain."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("Some", in: text))
+        #expect(q.span == span("they had waited three hours in the rain", in: text))
+    }
+
+    /// A quoted show title between the cue and "that" does not hide the complement.
+    @Test func titleBeforeTheComplement() throws {
+        let text = "Okafor said on KRTV's \"Morning Desk\" that she would \"look hard\" at the levy."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(q.span.start == span("she would", in: text).start)
+    }
+
+    /// "told" with a named addressee and a bare clause; a party and state between commas.
+    @Test func namedAddresseesAndParties() throws {
+        var doc = try analyze("Podesta told the AP his firm worked closely with the charity.")
+        var q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "his firm worked closely with the charity")
+        #expect(speakerName(doc, q) == "Podesta")
+        doc = try analyze("Sen. Rand Paulsen, R-Ky., told Fox News that polls could be off.")
+        q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Rand Paulsen")
+        #expect(doc.string(q.span) == "polls could be off")
+    }
+
+    /// A participial cue takes the subject of its main clause, after an opening adverbial.
+    @Test func participleAfterAnOpeningAdverbial() throws {
+        let doc = try analyze("In a speech on Tuesday, Mayor Okafor struck a measured tone, saying she understood the stakes.")
+        let q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "she understood the stakes")
+        #expect(speakerName(doc, q) == "Okafor")
+    }
+
+    /// Manner adverbs between subject and verb, and adjectives of certainty after a copula.
+    @Test func mannerAdverbsAndCertaintyAdjectives() throws {
+        var doc = try analyze("She jokingly tells audiences that the ferry is always late.")
+        var q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the ferry is always late")
+        #expect(q.speaker.map { doc.string($0.span) } == "She")
+        doc = try analyze("Ruiz is sure that the levy will pass in March.")
+        q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the levy will pass in March")
+        #expect(q.cue?.lemma == "sure")
+    }
+
+    /// A coordinated cue with its own pronoun ends the first reported clause.
+    @Test func coordinatedCueWithPronounEndsTheClause() throws {
+        let doc = try analyze("Okafor said the budget was tight, but she has also cited the new port revenue.")
+        #expect(doc.quotes.count == 2)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the budget was tight")
+    }
+
+    /// Partitive subjects ("a number of Democrats", "32 percent of voters") after a conjunction,
+    /// a name whose description before the commas is no speaking noun, a comma after a party.
+    @Test func partitivesDescriptionsAndParentheses() throws {
+        let cases: [(String, String, String)] = [
+            ("The poll had more news, though 32 percent of voters said they had no opinion of him.", "32 percent of voters", "they had no opinion of him"),
+            ("And a significant number of Democrats said they are fine with the rules.", "significant number of Democrats", "they are fine with the rules"),
+            ("Another delegate on the slate, Jim Poolman, said he was only leaning toward the senator.", "Jim Poolman", "he was only leaning toward the senator"),
+            ("Sen. Jack Reedy (D-R.I.), said after a lunch that he had not read the plan.", "Sen. Jack Reedy", "he had not read the plan"),
+        ]
+        for (text, source, content) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
+            #expect(doc.string(q.span) == content, "\(text)")
+        }
     }
 
     @Test func questionedWhether() throws {

@@ -25,19 +25,36 @@ extension QuoteExtractor {
         var s = 0
         while s < segments.count {
             let seg = segments[s]
-            guard isBody(seg.open), use[s] < 0 else { s += 1; continue }
-            guard let att = attributionAfter(seg) ?? attributionBefore(seg) else { s += 1; continue }
+            guard isBody(seg.open), use[s] < 0, !isNameOrValue(seg) else { s += 1; continue }
+            let after = attributionAfter(seg)
+            guard let att = after ?? attributionBefore(seg) else { s += 1; continue }
+            // `The minister will play the “woman card,” Fiorina said.`: a fragment inside the
+            // writer's sentence, attributed after it, makes the whole clause a mixed quotation.
+            if after != nil, let start = embeddingStart(seg) {
+                claim(att)
+                found.append(FoundQuote(kind: .mixed, span: TextSpan(v.tokens[start].span.start, closeEnd(seg)), pieces: [],
+                                        source: att.source, cue: att.cue, lemma: att.lemma, confidence: seg.balanced ? 0.8 : 0.5))
+                found[found.count - 1].pieces = [found[found.count - 1].span]
+                use[s] = found.count - 1
+                s += 1
+                continue
+            }
             var pieces = [seg.content]
-            // Interrupted quotation: "A," he said. "B." — B has no attribution of its own.
-            if s + 1 < segments.count, att.cue != nil {
-                let next = segments[s + 1]
-                if continues(after: att.end, to: next), attributionAfter(next) == nil {
+            // Interrupted quotation: "A," he said. "B." — B has no attribution of its own. A title
+            // quoted inside the attribution ("told ABC's “This Week.”") is skipped, not joined.
+            var t = s + 1
+            while t < segments.count, att.cue != nil, isTitle(segments[t], after: att.end) { t += 1 }
+            var continuation: Int?
+            if t < segments.count, att.cue != nil {
+                let next = segments[t]
+                if use[t] < 0, continues(after: att.end, to: next), attributionAfter(next) == nil {
                     pieces.append(next.content)
-                    use[s + 1] = found.count
+                    use[t] = found.count
+                    continuation = t
                 }
             }
             claim(att)
-            let balanced = seg.balanced && (pieces.count == 1 || segments[s + 1].balanced)
+            let balanced = seg.balanced && (continuation.map { segments[$0].balanced } ?? true)
             found.append(FoundQuote(kind: .direct, span: TextSpan(pieces[0].start, pieces[pieces.count - 1].end), pieces: pieces,
                                     source: att.source, cue: att.cue, lemma: att.lemma,
                                     confidence: balanced ? (att.cue != nil ? 0.9 : 0.6) : 0.5))
@@ -47,19 +64,99 @@ extension QuoteExtractor {
         return use
     }
 
+    /// The first token of the sentence a quotation is embedded in, when at least three words of
+    /// the writer's own open that sentence before the quotation mark; nil for a quotation that
+    /// opens its sentence (or follows a colon or a dash).
+    func embeddingStart(_ seg: QuotedSegment) -> Int? {
+        let o = seg.openFirst(v)
+        guard o > 0, v.isWord(o - 1) || v.tokens[o - 1].kind == .number, v.sentence[o - 1] == v.sentence[o] else { return nil }
+        let (sa, _) = sentenceBounds(o)
+        var words = 0
+        for k in sa..<o {
+            if v.isQuote(k) || v.isChar(k, ":") || v.first(k).isDash { return nil }
+            if v.isWord(k) { words += 1 }
+        }
+        return words >= 3 && isBody(sa) ? sa : nil
+    }
+
+    /// Quoted text that is no one's words: a title in title case ("“Make America Great Again”",
+    /// ''The Trumps: Three Generations That Built an Empire,'') or a markup value (`datetime="…"`).
+    func isNameOrValue(_ seg: QuotedSegment) -> Bool {
+        let o = seg.openFirst(v)
+        if o > 0, v.isChar(o - 1, "="), v.tokens[o - 1].span.end == v.tokens[o].span.start { return true }
+        guard seg.contentEnd > seg.open + 1 else { return false }
+        if isTitleCase(seg.open + 1, seg.contentEnd) { return true }
+        // Short names: every word capitalized but the small ones ("The Big Harbor Hour").
+        var capitalized = 0
+        for k in (seg.open + 1)..<seg.contentEnd where v.isWord(k) {
+            if v.isCapitalized(k) { capitalized += 1 } else if !Self.titleFunctionWords.contains(v.low(k)) { return false }
+        }
+        return capitalized >= 2 && seg.words <= 8
+    }
+
     mutating func claim(_ att: Attribution) {
         if let c = att.cue { for k in c { claimed[k] = true } }
         if let src = att.source { for k in src.a..<src.b { claimed[k] = true } }
     }
 
     /// `B` opens right after the attribution of `A`, in the same paragraph, with no new cue between.
+    /// The attribution may run on with an apposition or a relative clause ("said Dino Spencer, who
+    /// now runs the gym …. “B.”") when B opens a new sentence; only titles may be quoted in it.
     func continues(after end: Int, to next: QuotedSegment) -> Bool {
         let first = next.openFirst(v)
-        guard end < first, v.paragraph[end] == v.paragraph[next.open], first - end <= 30 else { return false }
+        guard end < first, v.paragraph[end] == v.paragraph[next.open] else { return false }
+        let newSentence = v.isTerminal(first - 1) && !isNamePeriod(first - 1) || v.isQuote(first - 1)
+        guard first - end <= (newSentence ? 60 : 30) else { return false }
         if v.isChar(first - 1, ":") { return false }
-        for k in end..<first where v.isQuote(k) { return false }
-        for k in max(end, next.open - 4)..<next.open where cueEntry(k) != nil { return false }
+        var k = end
+        while k < first {
+            if v.isQuote(k) && !isPossessiveApostrophe(k) {
+                // A title quoted in the attribution: step over it whole.
+                guard let close = titleClose(at: k, before: first) else { return false }
+                k = close + 1; continue
+            }
+            k += 1
+        }
+        // A cue word read as a noun ("in a Friday tweet") or a manner of speaking ("he said,
+        // laughing.") is no new attribution.
+        for k in max(end, next.open - 4)..<next.open {
+            if let e = cueEntry(k), !e.frames.isEmpty, !v.has(k - 1, .determiner), !v.has(k - 2, .determiner) { return false }
+        }
         return true
+    }
+
+    /// A short quoted name inside an attribution ("NBC's “Meet the Press”", ''Hacked World Order''):
+    /// mostly capitalized words after a word, closed in the same sentence.
+    func isTitle(_ seg: QuotedSegment, after end: Int) -> Bool {
+        let o = seg.openFirst(v)
+        guard o > end, o - end <= 30, seg.balanced, seg.words > 0, seg.words <= 6,
+              v.paragraph[o] == v.paragraph[end], v.isWord(o - 1) || v.isQuote(o - 1) && isPossessiveApostrophe(o - 1) else { return false }
+        var capitalized = 0, words = 0
+        for k in (seg.open + 1)..<seg.contentEnd where v.isWord(k) {
+            words += 1
+            if v.isCapitalized(k) { capitalized += 1 } else if !Self.titleFunctionWords.contains(v.low(k)) { return false }
+        }
+        return words > 0 && v.isCapitalized(seg.open + 1) && capitalized * 2 >= words
+    }
+
+    static let titleFunctionWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "from", "or"]
+
+    /// The closing mark of a title whose opening mark is token `k`, before token `limit`.
+    func titleClose(at k: Int, before limit: Int) -> Int? {
+        guard k > 0, v.isWord(k - 1) || isPossessiveApostrophe(k - 1) else { return nil }
+        var c = k + 1
+        if v.isQuote(c), v.tokens[c].span.start == v.tokens[k].span.end { c += 1 }   // '' opens with two tokens
+        var words = 0
+        while c < limit, !v.isQuote(c) || isPossessiveApostrophe(c) {
+            if v.isWord(c) {
+                words += 1
+                if words > 6 || !v.isCapitalized(c) && !Self.titleFunctionWords.contains(v.low(c)) { return nil }
+            }
+            c += 1
+        }
+        guard c < limit, words > 0 else { return nil }
+        if c + 1 < limit, v.isQuote(c + 1), v.tokens[c + 1].span.start == v.tokens[c].span.end { c += 1 }
+        return c
     }
 
     /// `"…," said Ruiz.` / `"…," Ruiz said.` / `"…" – she told reporters.`
@@ -74,10 +171,12 @@ extension QuoteExtractor {
         guard j < pb else { return nil }
         if !soft && !(v.isWord(j) && v.first(j).isLowercaseLetter) { return nil }
         var w = j
-        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) { w += 1 }
-        // Inverted: "said Harbor Master Daniel Pruett".
-        if let e = speechCue(j) {
-            if let src = sourceAfter(j + 1, limit: w) {
+        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
+        // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
+        // clause of its own instead.
+        if let e = speechCue(j), !v.low(j).hasSuffix("ing") {
+            // Right after the quotation, any noun phrase is the source ("…," said one Trump confidant).
+            if let src = sourceAfter(j + 1, limit: w, lenient: true) {
                 return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)
             }
             return nil
@@ -87,7 +186,7 @@ extension QuoteExtractor {
             if let e = speechCue(k), !v.isCapitalized(k) {
                 let b0 = skipBetween(k, floor: j)
                 // The phrase must start the attribution ("the union's president, Dana Whitlock, told").
-                if let src = sourceBefore(b0, floor: j), min(src.a, src.outerA >= 0 ? src.outerA : src.a) <= j + 1 {
+                if let src = sourceBefore(b0, floor: j, lenient: true), min(src.a, src.outerA >= 0 ? src.outerA : src.a) <= j + 1 {
                     return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
                 }
                 return nil
@@ -117,12 +216,29 @@ extension QuoteExtractor {
         // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
         var floor = k
         while floor - 1 >= 0, v.paragraph[floor - 1] == v.paragraph[o], !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
+        // "Carl Bialik: “…”", "Pollsters agree - Mark Ellis and Jo Chen: “…”": a name that is all
+        // there is between the clause start (or a dash) and the colon.
+        if colon {
+            var start = floor
+            for d in floor..<k where v.first(d).isDash { start = d + 1 }
+            if start <= k, let src = sourceBefore(k + 1, floor: start), src.proper, src.b == k + 1, src.a <= start + 1 {
+                return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
+            }
+        }
         var c = k
         while c >= floor, k - c <= 8 {
             if v.isChar(c, ",") && c != k { break }
             if let e = speechCue(c), !v.isCapitalized(c) || c == floor {
                 let b0 = skipBetween(c, floor: floor)
-                if let src = sourceBefore(b0, floor: floor) ?? sourceAfter(c + 1, limit: k + 1) {
+                // "…, calling him “…”", "…, saying: “…”": a participle after a comma takes the
+                // subject of the main clause, not the phrase before the comma.
+                if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ","),
+                   let src = clauseSubject(sentence: floor, before: b0 - 1) {
+                    return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
+                }
+                // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.
+                let adjacent = c == k
+                if let src = sourceBefore(b0, floor: floor, lenient: adjacent) ?? sourceAfter(c + 1, limit: k + 1) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
             }

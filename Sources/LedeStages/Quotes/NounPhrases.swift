@@ -21,6 +21,19 @@ struct SourcePhrase {
     var head: String?
 }
 
+enum NounPhraseWords {
+    /// Quantifiers that can stand alone as a source ("Some said …", "Another wrote …").
+    static let quantifierSources: [String: SpeakerKind] = [
+        "some": .group, "many": .group, "others": .group, "most": .group, "several": .group, "both": .group,
+        "another": .person, "one": .person,
+    ]
+    static let quantifiers = Set(quantifierSources.keys)
+    /// Nouns that count or portion a group ("a majority of voters"): the group is the head.
+    static let partitives: Set<String> = ["number", "majority", "minority", "percent", "handful", "third", "half", "quarter",
+                                          "one", "two", "three", "some", "many", "most", "all", "several", "group", "array",
+                                          "lot", "dozens", "hundreds", "thousands", "millions", "share", "plurality", "each", "none"]
+}
+
 /// Word classes the noun-phrase rules need; small closed classes live in code, open ones in the lexicon files.
 enum Closed {
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "another", "some", "one"]
@@ -63,33 +76,90 @@ extension QuoteExtractor {
         return v.has(k - 1, .title) && speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
     }
 
+    /// A bare apostrophe closing a plural or s-final possessive ("Sanders' adviser", "the states’
+    /// laws"): attached to a word ending in s and followed by a space, so it is no quotation mark.
+    func isPossessiveApostrophe(_ k: Int) -> Bool {
+        guard v.isQuote(k), k > 0, k + 1 < v.count, v.isWord(k - 1), v.isWord(k + 1) else { return false }
+        let c = v.s[v.tokens[k].span.start]
+        guard c == "'" || c == "’", v.tokens[k].span.length == 1,
+              v.tokens[k - 1].span.end == v.tokens[k].span.start, v.tokens[k].span.end < v.tokens[k + 1].span.start else { return false }
+        let last = v.s[v.tokens[k - 1].span.end - 1]
+        return last == "s" || last == "S"
+    }
+
+    /// Steps left over an age and a home town between commas after a name, the vox-pop style:
+    /// "Cory Janes, 22, of Flint, Mich., said" → ends after "Janes". `e` is the exclusive end of
+    /// the source (a comma before it when there is something to skip); returns it unchanged otherwise.
+    func skipAgeAndPlace(_ e0: Int, floor: Int) -> Int {
+        var e = e0
+        var skipped = false
+        /// The comma that opens the comma-delimited stretch ending at the comma `c`, if short.
+        func previousComma(_ c: Int) -> Int? {
+            var k = c - 1
+            while k > floor, c - k <= 6, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) || v.isChar(k, ".") && v.isCapitalized(k - 1) { k -= 1 }
+            return k > floor && v.isChar(k, ",") && k + 1 < c ? k : nil
+        }
+        /// A party and state: "R-Ky.", "D-N.Y.", "I-Vt".
+        func isParty(_ a: Int, _ b: Int) -> Bool {
+            guard v.isWord(a), v.tokens[a].span.length >= 3, v.isCapitalized(a) else { return false }
+            let p = v.s[v.tokens[a].span.start], d = v.s[v.tokens[a].span.start + 1]
+            return (p == "R" || p == "D" || p == "I") && d == "-" && (a + 1..<b).allSatisfy { v.isChar($0, ".") || v.isCapitalized($0) }
+        }
+        func isPlace(_ a: Int, _ b: Int) -> Bool {
+            (a..<b).allSatisfy { v.isCapitalized($0) || v.isChar($0, ".") } && v.isCapitalized(a)
+        }
+        // ", of Tacoma said": the town may close the stretch without a comma of its own.
+        if !v.isChar(e - 1, ",") {
+            var o = e - 1
+            while o > floor, e - o <= 4, v.isCapitalized(o) || v.isChar(o, ".") { o -= 1 }
+            if o > floor + 1, o < e - 1, v.low(o) == "of", v.isChar(o - 1, ","), isPlace(o + 1, e) { e = o; skipped = true }
+        }
+        while v.isChar(e - 1, ","), let k = previousComma(e - 1) {
+            let a = k + 1, b = e - 1
+            if b - a == 1, v.tokens[a].kind == .number { e = k + 1; skipped = true; continue }        // ", 69,"
+            if isParty(a, b) { e = k + 1; skipped = true; continue }                                   // ", R-Ky.,"
+            if v.low(a) == "of", a + 1 < b, isPlace(a + 1, b) { e = k + 1; skipped = true; continue } // ", of Flint,"
+            // ", Mich.," after ", of Flint": a state after the town.
+            if isPlace(a, b), b - a <= 3, let k2 = previousComma(k), v.low(k2 + 1) == "of", isPlace(k2 + 2, k) {
+                e = k2 + 1; skipped = true; continue
+            }
+            break
+        }
+        return skipped ? e - 1 : e0
+    }
+
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
     func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false) -> SourcePhrase? {
         var e = end
-        // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name.
+        // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name (and a comma
+        // after it: "Sen. Jack Reed (D-R.I.), said").
+        if v.isChar(e - 1, ","), v.isChar(e - 2, ")") { e -= 1 }
         if v.isChar(e - 1, ")") {
             var k = e - 2
-            while k > floor, e - k < 12, !v.isChar(k, "("), !v.isTerminal(k) { k -= 1 }
+            while k > floor, e - k < 12, !v.isChar(k, "("), !v.isTerminal(k) || v.isChar(k, ".") { k -= 1 }
             if k > floor, v.isChar(k, "(") { e = k }
         }
+        e = skipAgeAndPlace(e, floor: floor)
         var appositionRole: String?
         if v.isChar(e - 1, ",") {
             // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.
             var k = e - 2
             var steps = 0
-            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
+            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k) || isPossessiveApostrophe(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
             guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
             let firstWord = v.low(k + 1)
             // "The agency's director, Leonard Pike, said": the name is between the commas.
             if v.isCapitalized(k + 1), !v.has(k + 1, .determiner), var inner = parse(k + 1, e - 1), inner.proper,
-               let outer = sourceBefore(k, floor: floor) {
+               let outer = sourceBefore(k, floor: floor, lenient: true) {
+                // "Another delegate on the slate, Jim Poolman, said": the outer phrase only needs to be one.
                 if inner.role == nil { inner.role = v.text(outer.a, outer.b) }
                 inner.outerA = outer.outerA
                 return inner
             }
-            // "Tad Devine, Sanders' senior media adviser, said": a possessive opens the role too.
-            let possessive = k + 2 < e - 1 && ["'s", "’s", "'", "’"].contains(v.low(k + 2))
+            // "Tad Devine, Sanders' senior media adviser, said", "…, Bernie Sanders's manager,": a
+            // possessive in the apposition makes it a role too.
+            let possessive = ((k + 2)..<max(k + 2, e - 1)).contains { ["'s", "’s"].contains(v.low($0)) || isPossessiveApostrophe($0) }
             guard v.first(k + 1).isLowercaseLetter || v.has(k + 1, .determiner) || possessive else { return nil }
             if !["who", "which", "whose"].contains(firstWord) { appositionRole = v.text(k + 1, e - 1) }
             e = k
@@ -177,9 +247,15 @@ extension QuoteExtractor {
     }
 
     /// Reads a source phrase from tokens [a, b): pronoun, proper name with titles, or common noun.
-    func parse(_ a0: Int, _ b: Int, lenient: Bool = false) -> SourcePhrase? {
-        var a = a0
+    func parse(_ a0: Int, _ b0: Int, lenient: Bool = false) -> SourcePhrase? {
+        var a = a0, b = b0
+        // "Robert P. Casey Jr.": the period of a name suffix is not part of the head.
+        while b - 1 > a, v.isChar(b - 1, ".") { b -= 1 }
         if b - a == 1, let p = speakerWords.pronouns[v.low(a)] { return pronounPhrase(at: a, class: p) }
+        // "Some said …", "Others say …", "Most agreed …": a quantifier standing alone is a group.
+        if b - a == 1, let kind = NounPhraseWords.quantifierSources[v.low(a)] {
+            return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: nil, proper: false, head: v.low(a))
+        }
         while a < b - 1, v.has(a, .determiner) { a += 1 }
         if b - a == 1 && v.has(a, .determiner) { return nil }
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").
@@ -187,8 +263,22 @@ extension QuoteExtractor {
         for k in (a + 1)..<max(a + 1, b) where v.has(k, .forwardPreposition) && !v.isCapitalized(k) {
             headEnd = k; break
         }
-        let h = headEnd - 1
+        var h = headEnd - 1
         guard h >= a, v.isWord(h) || v.tokens[h].kind == .number else { return nil }
+        // "a number of Democrats", "one of the prosecutors", "67 percent of voters": a partitive
+        // takes the head of its "of" phrase.
+        if headEnd < b, v.low(headEnd) == "of", NounPhraseWords.partitives.contains(v.low(h)) || v.tokens[h].kind == .number {
+            var k = headEnd + 1
+            while k < b, !v.has(k, .forwardPreposition) || v.isCapitalized(k) { k += 1 }
+            if k - 1 > headEnd, v.isWord(k - 1) {
+                let inner = v.low(k - 1)
+                if speakerWords.groupNouns.contains(inner) || speakerWords.personNouns.contains(inner) || speakerWords.organizationWords.contains(inner)
+                    || v.isCapitalized(k - 1) {
+                    return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: .group, pronoun: nil, proper: false, head: inner)
+                }
+            }
+            h = headEnd - 1
+        }
         let headWord = v.low(h)
         if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {
             // Proper name: the capitalized run ending at the head, titles split off into the role.

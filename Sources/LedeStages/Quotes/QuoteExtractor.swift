@@ -54,7 +54,9 @@ struct QuoteExtractor {
         guard k >= 0, k < v.count, v.tokens[k].kind == .word, !v.inQuote[k], let e = cueVerb(k) else { return nil }
         // Noun readings ("the reports", "member states have"): an article or possessive before the
         // word, or an auxiliary after it, means it is not the verb.
-        if k > 0, v.has(k - 1, .nounMarker) { return nil }
+        // A quantifier before a past form is its subject, not an article ("Some said", "Many warned").
+        if k > 0, v.has(k - 1, .nounMarker),
+           !(NounPhraseWords.quantifiers.contains(v.low(k - 1)) && (v.low(k).hasSuffix("ed") || v.low(k) == "said" || v.low(k) == "told")) { return nil }
         if k + 1 < v.count, v.has(k + 1, .auxiliary) { return nil }
         return e
     }

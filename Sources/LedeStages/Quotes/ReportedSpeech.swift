@@ -46,7 +46,7 @@ extension QuoteExtractor {
         }
         // Leftover quoted segments.
         for (i, seg) in segments.enumerated() where use[i] < 0 && isBody(seg.open) {
-            if seg.words < minimumWords { continue }
+            if seg.words < minimumWords || isNameOrValue(seg) { continue }
             let o = seg.open
             let before = o > 0 && v.paragraph[o - 1] == v.paragraph[o] ? o - 1 : -1
             let embeddedBefore = before >= 0 && (v.isWord(before) || v.tokens[before].kind == .number)
@@ -82,9 +82,13 @@ extension QuoteExtractor {
                 break
             }
             if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
-                let verb = v.has(t, .sayingAdding) ? t : skipForward(t + 1, sb0)
+                // "… and warned that", "…, but she has also cited …": a coordinated cue, with or
+                // without a subject pronoun of its own, starts the next attribution.
+                var first = t + 1
+                if !v.has(t, .sayingAdding), first < sb0, v.has(first, .subjectPronoun), v.isChar(t - 1, ",") { first += 1 }
+                let verb = v.has(t, .sayingAdding) ? t : skipForward(first, sb0)
                 if let e = cueVerb(verb), !e.frames.isEmpty, verb + 1 < sb0,
-                   complementStart(after: verb, entry: e, sb: sb0) != nil {
+                   complementStart(after: verb, entry: e, sb: sb0) != nil || first > t + 1 && objectContent(after: verb, entry: e, sb: sb0) != nil {
                     sb = v.isChar(t - 1, ",") ? t - 1 : t
                     break
                 }
@@ -125,6 +129,37 @@ extension QuoteExtractor {
             b += 1
         }
         return b > sa ? parse(sa, b) : nil
+    }
+
+    /// The phrase opens its clause: at the sentence start, or after a comma, a conjunction or a
+    /// subordinator ("…, though 32 percent said …", "And a number of delegates say …").
+    func opensClause(_ phrase: SourcePhrase, sentence sa: Int) -> Bool {
+        var a = phrase.outerA >= 0 ? min(phrase.outerA, phrase.a) : phrase.a
+        while a - 1 >= sa, v.has(a - 1, .determiner) { a -= 1 }
+        if a <= sa + 1 { return true }
+        let w = v.low(a - 1)
+        return v.isChar(a - 1, ",") || v.has(a - 1, .andBut) || Self.subordinators.contains(w) || Self.concessives.contains(w)
+    }
+
+    /// The subject of the main clause for a participle or coordinated cue at `end` ("…, saying",
+    /// "… but warned"): the previous quotation's source in the same sentence, else the phrase that
+    /// opens the sentence, after an opening adverbial if there is one ("In a victory speech on
+    /// Tuesday, Mr. Trump struck a measured tone, saying …").
+    func clauseSubject(sentence sa: Int, before end: Int) -> SourcePhrase? {
+        if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[end] { return ps }
+        if let s0 = sourceAfter(sa, limit: end) ?? leadingSubject(sa, limit: end), s0.b < end { return s0 }
+        if let c = leadingAdverbialEnd(sa, limit: end),
+           let s0 = sourceAfter(c + 1, limit: end) ?? leadingSubject(c + 1, limit: end), s0.b < end { return s0 }
+        return nil
+    }
+
+    /// The comma closing an adverbial that opens the sentence ("In an interview with CNN,",
+    /// "On Tuesday,", "After the vote,"), so the subject comes after it.
+    func leadingAdverbialEnd(_ sa: Int, limit: Int) -> Int? {
+        guard sa < limit, v.has(sa, [.preposition, .weekday]) || Self.subordinators.contains(v.low(sa)) else { return nil }
+        var c = sa + 1
+        while c < limit, c - sa <= 14, !v.isChar(c, ","), !v.isQuote(c), !v.isTerminal(c) || isNamePeriod(c) { c += 1 }
+        return c + 1 < limit && v.isChar(c, ",") ? c : nil
     }
 
     /// Possessive pronouns that can own a noun cue, with the pronoun class of ``SpeakerLexicon``.
@@ -175,7 +210,9 @@ extension QuoteExtractor {
             }
             return nil
         }
-        guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa else { return nil }
+        // A capitalized cue mid-sentence is a name ("Says Law Group") unless the sentence is set
+        // in title case, as headlines are ("Trump Says He Never Pledged To …").
+        guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa || isTitleCase(sa, sb) else { return nil }
         let b0 = skipBetween(k, floor: sa)
         var src = sourceBefore(b0, floor: sa)
         var next = k + 1
@@ -199,7 +236,7 @@ extension QuoteExtractor {
         // start of the sentence that names no speaking noun: "Six in 10 say …", "The billionaire
         // businessman says …", "An earlier report said that …".
         if src == nil, entry.lemma == "say" || entry.lemma == "tell", next < sb, !v.isPunct(next), !v.isQuote(next),
-           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1, complementStart(after: k, entry: entry, sb: sb) != nil {
+           let s = sourceBefore(b0, floor: sa, lenient: true), opensClause(s, sentence: sa), complementStart(after: k, entry: entry, sb: sb) != nil {
             src = s
         }
         // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
@@ -207,15 +244,12 @@ extension QuoteExtractor {
             var t = next
             while t < sb, t - next < 4, v.isWord(t), (v.has(t, [.preposition, .weekday, .determiner, .adverbialNoun])) { t += 1 }
             if t > next, t >= sb || v.isTerminal(t) { next = t }
+            else if let end = trailingAdjuncts(after: k, entry: entry, sb: sb) { next = end }
         }
         // "X said A but warned that B", "…, saying that B": the subject is the clause's.
         if src == nil, b0 - 1 >= sa, v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ","),
            v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut) {
-            if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[k] {
-                src = ps
-            } else if let s0 = sourceAfter(sa, limit: b0) ?? leadingSubject(sa, limit: b0), s0.b < k {
-                src = s0
-            }
+            src = clauseSubject(sentence: sa, before: b0)
             if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)
             }
@@ -260,6 +294,37 @@ extension QuoteExtractor {
         return nil
     }
 
+    /// Headline style: at least three words and four in five of the longer ones capitalized.
+    func isTitleCase(_ sa: Int, _ sb: Int) -> Bool {
+        var long = 0, capitalized = 0
+        for t in sa..<sb where v.isWord(t) && v.tokens[t].span.length > 3 {
+            long += 1
+            if v.isCapitalized(t) { capitalized += 1 }
+        }
+        return long >= 3 && capitalized * 5 >= long * 4
+    }
+
+    /// The end of what may follow a cue that closes its sentence: "…, he told the court in his
+    /// filing.", "…, she said in an interview with CNN on Monday." — an addressee (for verbs with an
+    /// object) and one prepositional phrase, with no clause of their own. Returns the sentence end
+    /// (the terminal token) when that is all there is, else nil.
+    func trailingAdjuncts(after k: Int, entry: CueEntry, sb: Int) -> Int? {
+        func plain(_ t: Int) -> Bool {
+            (v.isWord(t) || v.tokens[t].kind == .number || isNamePeriod(t) || isPossessiveApostrophe(t))
+                && !v.has(t, [.clauseWord, .subjectPronoun]) && cueEntry(t) == nil
+        }
+        var t = k + 1
+        if entry.frames.contains(.object) {
+            while t < sb, t - k <= 4, plain(t), !v.has(t, .preposition) { t += 1 }
+        }
+        if t < sb, v.has(t, .preposition) {
+            let p = t
+            t += 1
+            while t < sb, t - p <= 8, plain(t) { t += 1 }
+        }
+        return t > k + 1 && (t >= sb || v.isTerminal(t) && !isNamePeriod(t)) ? t : nil
+    }
+
     /// Where the reported clause starts after the cue at `k`, following the verb's frames.
     func complementStart(after k: Int, entry: CueEntry, sb: Int) -> Int? {
         let f = entry.frames
@@ -276,7 +341,12 @@ extension QuoteExtractor {
         // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial.
         var t = j
         // Up to 14 words: addressees run long ("told a crowded banquet hall at a hotel in downtown Baltimore that …").
-        while t < sb, t - j < 14, !v.isPunct(t), !v.isQuote(t) {
+        while t < sb, t - j < 14, !v.isPunct(t) {
+            // "said on ABC's “This Week” that …": a quoted title is part of the adverbial.
+            if v.isQuote(t) {
+                guard let close = titleClose(at: t, before: sb) else { break }
+                t = close + 1; continue
+            }
             let x = v.low(t)
             if x == "that" && (f.contains(.that) || f.contains(.object)) && t > j { return t + 1 }
             if x == "to" && f.contains(.to) && t > j { return t }
@@ -291,6 +361,11 @@ extension QuoteExtractor {
             if j < sb, v.has(j, .complementBlocker) { return nil }
             return j
         }
+        if f.contains(.object), let t = namedAddresseeEnd(j, sb: sb), t < sb,
+           v.has(t, [.subjectPronoun, .possessive, .determiner]) || v.tokens[t].kind == .number {
+            // "told CNN his policy would …", "told The Associated Press on Monday the inquiry was …".
+            return t
+        }
         if f.contains(.object), !v.has(j, .subjectPronoun) {
             // "told the crowd he would …": a short addressee, then a clause opened by a pronoun.
             var t = j + 1
@@ -301,6 +376,21 @@ extension QuoteExtractor {
             return j + 1 < sb && !v.isPunct(j + 1) ? j + 1 : nil
         }
         return nil
+    }
+
+    /// The end of a named addressee starting at `j` ("CNN", "The Associated Press", "the AP",
+    /// "Fox News Sunday", "The Star-Ledger of Newark last week"), with a short time adjunct after it.
+    func namedAddresseeEnd(_ j: Int, sb: Int) -> Int? {
+        var t = j
+        if v.low(t) == "the" { t += 1 }
+        let a = t
+        while t < sb, t - a < 6, v.isCapitalized(t) && !v.has(t, .weekday) || isNamePeriod(t) || v.isChar(t, "-") && v.isCapitalized(t + 1)
+                || (v.low(t) == "of" || v.low(t) == "'s" || v.low(t) == "’s") && v.isCapitalized(t + 1) { t += 1 }
+        guard t > a else { return nil }
+        // "on Monday", "last week", "Sunday", "this morning".
+        if t < sb, v.has(t, .weekday), v.isCapitalized(t) { t += 1 }
+        else if t + 1 < sb, ["on", "last", "this", "earlier"].contains(v.low(t)), v.has(t + 1, [.weekday, .adverbialNoun]) { t += 2 }
+        return t
     }
 
     /// The object of an attitude verb with the `np` frame, up to the clause's first comma:
