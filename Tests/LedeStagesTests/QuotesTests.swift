@@ -206,6 +206,21 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.first?.pieces.count == 2)
     }
 
+    /// A fragment right after a cue, with the writer's words going on, or after a clause between
+    /// the cue and the mark, is a mixed quotation of the reported clause.
+    @Test func fragmentsAfterACueAreMixed() throws {
+        let cases: [(String, String)] = [
+            ("Comey testified “thousands” of emails had not been turned over.", "“thousands” of emails had not been turned over"),
+            ("Swers said because the mayor is popular, \"she is a very good surrogate for him.\"", "because the mayor is popular, \"she is a very good surrogate for him.\""),
+        ]
+        for (text, content) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.kind == .mixed, "\(text)")
+            #expect(doc.string(q.span) == content, "\(text)")
+        }
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)
@@ -415,6 +430,40 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// Participles take the main clause's subject past an opening adverbial or conjunction, never
+    /// the phrase before their comma; an office ("the justice") is a person.
+    @Test func participleSubjects() throws {
+        let cases: [(String, String)] = [
+            ("On the radio, she responded Tuesday to one of his posts by saying, \"Just stop it.\"", "she"),
+            ("In three separate interviews, the justice sounded off on the bill, saying she did not \"want to contemplate\" its effects.", "justice"),
+            ("Okafor's lawyer, Victor Amadu, asked for a lighter sentence, arguing that his client had begun treatment.", "Victor Amadu"),
+        ]
+        for (text, source) in cases {
+            let doc = try analyze(text)
+            let q = try #require(doc.quotes.first, "\(text)")
+            #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
+        }
+    }
+
+    /// "according to" closing its sentence needs no comma before it.
+    @Test func accordingToWithoutComma() throws {
+        let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("The mayor leads the challenger 46 percent to 39 percent", in: text))
+        #expect(q.cue?.lemma == "according to")
+    }
+
+    /// A participle after a comma ends the reported clause; "including" does not.
+    @Test func participleAdjunctEndsTheClause() throws {
+        var doc = try analyze("Okafor said the festival would create \"a big spectacle,\" leaving the harbor town excited.")
+        var q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the festival would create \"a big spectacle,\"")
+        doc = try analyze("Okafor said the budget, including the port levy, was balanced.")
+        q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the budget, including the port levy, was balanced")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)
@@ -571,6 +620,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(try analyze(text).quotes.isEmpty)
         let doc = try analyze(text, options: options)
         #expect(doc.quotes.first?.span == span("the trains were late again", in: text))
+    }
+}
+
+@Suite struct SpeakerNameCollectionTests {
+    /// A capitalized preposition opening a sentence is no part of a name a pronoun can resolve to.
+    @Test func sentenceInitialFunctionWordsAreNotNames() throws {
+        let doc = try analyze("On Twitter, she answered at once, saying, \"Seriously, just stop.\"")
+        let q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) != "On Twitter")
+        #expect(!doc.speakers.contains { $0.name.hasPrefix("On ") })
     }
 }
 

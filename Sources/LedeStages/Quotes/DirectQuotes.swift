@@ -94,6 +94,15 @@ extension QuoteExtractor {
         return capitalized >= 2 && seg.words <= 8
     }
 
+    /// Words that open a clause between a cue and a quotation ("said because …, “…”").
+    static let clauseOpeners: Set<String> = ["because", "that", "if", "when", "while", "since", "although", "though", "after", "before", "unless"]
+
+    /// The writer's words go on after the closing mark in the same sentence ("“thousands” of emails").
+    func continuesAfterClose(_ seg: QuotedSegment) -> Bool {
+        guard let c = seg.closeLast(v), c + 1 < v.count, v.sentence[c + 1] == v.sentence[c] else { return false }
+        return v.isWord(c + 1) || v.tokens[c + 1].kind == .number
+    }
+
     mutating func claim(_ att: Attribution) {
         if let c = att.cue { for k in c { claimed[k] = true } }
         if let src = att.source { for k in src.a..<src.b { claimed[k] = true } }
@@ -228,12 +237,19 @@ extension QuoteExtractor {
         var c = k
         while c >= floor, k - c <= 8 {
             if v.isChar(c, ",") && c != k { break }
+            // "Swers said because Obama is popular, “…”": a clause between the cue and the mark
+            // makes the quotation part of reported speech (a mixed quotation), not a direct one.
+            if c < k, Self.clauseOpeners.contains(v.low(c)) { return nil }
             if let e = speechCue(c), !v.isCapitalized(c) || c == floor {
+                // "Comey testified “thousands” of emails …", "which he called ''a disgrace''": a cue
+                // right before the mark, with the writer's words going on after it, reports a clause.
+                if c == k, !colon, !v.isChar(o - 1, ","), !v.first(o - 1).isDash,
+                   e.frames.contains(.np) || continuesAfterClose(seg) { return nil }
                 let b0 = skipBetween(c, floor: floor)
                 // "…, calling him “…”", "…, saying: “…”": a participle after a comma takes the
                 // subject of the main clause, not the phrase before the comma.
-                if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ","),
-                   let src = clauseSubject(sentence: floor, before: b0 - 1) {
+                if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ",") || v.has(b0 - 1, .preposition) || !v.has(b0 - 1, .subjectPronoun),
+                   let src = clauseSubject(sentence: floor, before: v.isChar(b0 - 1, ",") ? b0 - 1 : b0) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
                 // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.

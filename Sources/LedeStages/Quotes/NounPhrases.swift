@@ -206,6 +206,8 @@ extension QuoteExtractor {
         // "While Clinton spoke: …", "But Sanders: …": a clause word opening the stretch is not the source's.
         var start = start0
         while start < limit, start - start0 < 2, v.isWord(start), v.has(start, .clauseWord), v.low(start) != "who" { start += 1 }
+        // "she responded Tuesday …": a subject pronoun is the whole source.
+        if start < limit, v.has(start, .subjectPronoun), let p = speakerWords.pronouns[v.low(start)] { return pronounPhrase(at: start, class: p) }
         var b = start
         while b < limit, b - start < 9 {
             let t = v.tokens[b]
@@ -280,6 +282,8 @@ extension QuoteExtractor {
             h = headEnd - 1
         }
         let headWord = v.low(h)
+        // "Tuesday", "Today": a day is no speaker.
+        if v.has(h, .weekday) { return nil }
         if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {
             // Proper name: the capitalized run ending at the head, titles split off into the role.
             var r = h
@@ -330,6 +334,8 @@ extension QuoteExtractor {
         if speakerWords.groupNouns.contains(headWord) { kind = .group }
         else if speakerWords.organizationWords.contains(headWord) { kind = .organization }
         else if speakerWords.personNouns.contains(headWord) { kind = .person }
+        // "the justice", "the senator": an office held by one person.
+        else if v.has(h, .title) && speakerWords.titles[headWord] != nil { kind = .person }
         else if (a..<b).contains(where: { v.isCapitalized($0) }) && headWord.hasSuffix("s") { kind = .group }
         else if lenient { kind = headWord.hasSuffix("s") ? .group : .unknown }
         else { return nil }

@@ -66,6 +66,10 @@ extension QuoteExtractor {
         return seg.content.end
     }
 
+    /// "-ing" words that work as prepositions and stay inside a clause ("…, including the tax").
+    static let participlePrepositions: Set<String> = ["including", "according", "following", "regarding", "concerning", "during",
+                                                       "excluding", "involving", "notwithstanding", "pending", "considering", "barring", "nothing", "something", "anything", "everything"]
+
     /// Words that open a concessive clause after a comma ("…, even though …").
     static let concessives: Set<String> = ["although", "though", "even", "whereas", "despite"]
     /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
@@ -79,6 +83,14 @@ extension QuoteExtractor {
             // ", even though …", ", although …": a concession after the reported clause is the writer's.
             if v.isChar(t - 1, ","), !v.inQuote[t], Self.concessives.contains(v.low(t)) {
                 sb = t - 1
+                break
+            }
+            // "…, leaving Cleveland excited", "…, describing the team as …": a participle after a
+            // comma is the writer's adjunct, not the reported clause.
+            let commaBefore = v.isChar(t - 1, ",") || v.isQuote(t - 1) && v.isChar(t - 2, ",")   // ",” leaving"
+            if commaBefore, !v.inQuote[t], v.isWord(t), !v.isCapitalized(t), v.low(t).hasSuffix("ing"),
+               v.low(t).count > 5, !Self.participlePrepositions.contains(v.low(t)) {
+                sb = v.isChar(t - 1, ",") ? t - 1 : t
                 break
             }
             if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
@@ -124,7 +136,7 @@ extension QuoteExtractor {
         while sa < limit, v.has(sa, .possessive) { sa += 1 }
         var b = sa
         while b < limit, b - sa < 8, v.isWord(b) || isNamePeriod(b) || v.isChar(b, "-") {
-            if b > sa, !v.isCapitalized(b), !v.has(b, .groupNoun), !v.has(b, .organizationWord),
+            if b > sa, !v.isCapitalized(b), !v.has(b, [.groupNoun, .organizationWord, .title, .personNoun]),
                !v.has(b, .determiner), v.low(b) != "'s" { break }
             b += 1
         }
@@ -147,9 +159,13 @@ extension QuoteExtractor {
     /// Tuesday, Mr. Trump struck a measured tone, saying …").
     func clauseSubject(sentence sa: Int, before end: Int) -> SourcePhrase? {
         if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[end] { return ps }
-        if let s0 = sourceAfter(sa, limit: end) ?? leadingSubject(sa, limit: end), s0.b < end { return s0 }
-        if let c = leadingAdverbialEnd(sa, limit: end),
-           let s0 = sourceAfter(c + 1, limit: end) ?? leadingSubject(c + 1, limit: end), s0.b < end { return s0 }
+        var start = sa
+        // "And he seemed …", "But, on Twitter, she responded …".
+        while start < end, v.has(start, .andBut) || ["so", "yet", "then", "still"].contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
+        if let c = leadingAdverbialEnd(start, limit: end) { start = c + 1 }
+        guard start < end, !v.has(start, .preposition) else { return nil }
+        // The opening apposition's name first ("Fenwick's lawyer, Victor Amadi, asked …").
+        if let s0 = leadingSubject(start, limit: end) ?? sourceAfter(start, limit: end), s0.b < end { return s0 }
         return nil
     }
 
@@ -197,6 +213,10 @@ extension QuoteExtractor {
         if let after = sourceFirstCue(at: k) {
             let lemma = (k..<after).map { v.low($0) }.joined(separator: " ")
             guard let src = sourceAfter(after, limit: sb, lenient: true) else { return nil }
+            // "… 46 percent to 39 percent according to a CBS poll.": no comma before a source that ends the sentence.
+            if k - 1 > sa, !v.isChar(k - 1, ","), src.b >= sb || v.isTerminal(src.b) && !isNamePeriod(src.b), let c = content(from: sa, to: k) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.6), sb)
+            }
             if k == sa || (k - 1 >= sa && !v.isChar(k - 1, ",")), v.isChar(src.b, ","), let c = content(from: src.b + 1, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
             }
@@ -214,17 +234,20 @@ extension QuoteExtractor {
         // in title case, as headlines are ("Trump Says He Never Pledged To …").
         guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa || isTitleCase(sa, sb) else { return nil }
         let b0 = skipBetween(k, floor: sa)
-        var src = sourceBefore(b0, floor: sa)
+        // "…, saying …", "… but warned …": the subject is the main clause's (below), never the
+        // phrase before the comma.
+        let participle = b0 - 1 >= sa && (v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ",")) && (v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut))
+        var src = participle ? nil : sourceBefore(b0, floor: sa)
         var next = k + 1
         // An explicit complement ("… said that", "… said they") vouches for any subject at the
         // start of the sentence ("Another 19 percent said they would …").
-        if src == nil, next < sb, v.low(next) == "that" || v.has(next, .subjectPronoun),
+        if src == nil, !participle, next < sb, v.low(next) == "that" || v.has(next, .subjectPronoun),
            let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 || v.isChar(s.a - 1, ",") && s.pronoun == nil {
             src = s
         }
         // "Voters who say …", "Jim Hatcher, 71, who said …": the relative pronoun is the mention as
         // written; the noun phrase it attaches to names the speaker.
-        if src == nil, b0 - 1 > sa, v.low(b0 - 1) == "who", !entry.frames.isEmpty {
+        if src == nil, !participle, b0 - 1 > sa, v.low(b0 - 1) == "who", !entry.frames.isEmpty {
             var e = b0 - 1
             if v.isChar(e - 1, ",") { e -= 1 }
             if var s = sourceBefore(e, floor: sa, lenient: true), s.pronoun == nil {
@@ -235,7 +258,7 @@ extension QuoteExtractor {
         // The core speech verbs ("say", "tell") with a clause after them vouch for a subject at the
         // start of the sentence that names no speaking noun: "Six in 10 say …", "The billionaire
         // businessman says …", "An earlier report said that …".
-        if src == nil, entry.lemma == "say" || entry.lemma == "tell", next < sb, !v.isPunct(next), !v.isQuote(next),
+        if src == nil, !participle, entry.lemma == "say" || entry.lemma == "tell", next < sb, !v.isPunct(next), !v.isQuote(next),
            let s = sourceBefore(b0, floor: sa, lenient: true), opensClause(s, sentence: sa), complementStart(after: k, entry: entry, sb: sb) != nil {
             src = s
         }
@@ -247,8 +270,7 @@ extension QuoteExtractor {
             else if let end = trailingAdjuncts(after: k, entry: entry, sb: sb) { next = end }
         }
         // "X said A but warned that B", "…, saying that B": the subject is the clause's.
-        if src == nil, b0 - 1 >= sa, v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ","),
-           v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut) {
+        if src == nil, participle {
             src = clauseSubject(sentence: sa, before: b0)
             if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)

@@ -44,6 +44,9 @@ struct SpeakerResolver {
                 if let g = lexicon.titles[w] ?? lexicon.titles[key] { a = t + 1; if g != .unknown { gender = g } }
             }
             while a < e, v.isChar(a, ".") { a += 1 }
+            // A capitalized function word opening the sentence is no part of a name ("On Twitter",
+            // "When Trump", "But Sanders").
+            while a < e, v.has(a, [.preposition, .clauseWord, .andBut, .weekday, .subjectPronoun]) { a += 1 }
             // Count first and build the word list only for runs that become names: most runs are a
             // single sentence-initial word, and allocating for each showed in the profile.
             var count = 0
