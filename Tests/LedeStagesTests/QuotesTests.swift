@@ -464,6 +464,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.string(q.span) == "the budget, including the port levy, was balanced")
     }
 
+    /// A negated cue still attributes: "who has not backed", "did not say whether".
+    @Test func negatedCues() throws {
+        let text = "The governor, who has not endorsed Mayor Okafor, spoke briefly."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "Mayor Okafor")
+        #expect(q.cue?.lemma == "endorse")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)
