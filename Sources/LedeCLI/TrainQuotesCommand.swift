@@ -14,8 +14,9 @@ struct TrainQuotesCommand: ParsableCommand {
         structured averaged perceptron over hashed features, including the rule engine's matches. With \
         --dev, end-to-end F1 over all kinds is printed after every epoch, the best epoch is kept and \
         training stops after --patience epochs without improvement; --hold-out PERCENT does the same on every k-th \
-        training document instead, then retrains on all of them for the best number of epochs. Same data and seed, \
-        same model bytes.
+        training document instead, then retrains on all of them for the best number of epochs. A second pass \
+        (stacking) then learns from the first pass's tags, which a --stack-folds jackknife produces on the \
+        training data; --stack-folds 0 trains one pass. Same data and seed, same model bytes.
 
         Use the model with `quotes: {model: PATH}` in a pipeline or `lede eval --model PATH`.
         """)
