@@ -221,6 +221,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// A quotation attributed before it whose sentence the writer finishes is mixed, to the end.
+    @Test func writerFinishesTheSentenceAfterTheQuotation() throws {
+        let text = "Asked about the vote, Tyler said, \"We have three weeks to go\" until the county caucuses."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(doc.string(q.span) == "\"We have three weeks to go\" until the county caucuses")
+        #expect(speakerName(doc, q) == "Tyler")
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)
@@ -471,6 +481,24 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let q = try #require(doc.quotes.first)
         #expect(doc.string(q.span) == "Mayor Okafor")
         #expect(q.cue?.lemma == "endorse")
+    }
+
+    /// A parenthesis between dashes sits between the subject and its verb.
+    @Test func dashParenthesisBeforeTheCue() throws {
+        let text = "Harbor officials — and, in particular, the port director — insisted that the channel stay open."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.string(q.span) == "the channel stay open")
+        #expect(q.speaker.map { doc.string($0.span) } == "Harbor officials")
+    }
+
+    /// A relative pronoun standing for the content opens it: "which Mr. Tramp called ''a disgrace''".
+    @Test func relativePronounOpensTheContent() throws {
+        let text = "The fee rose to $40, which Mayor Okafor called ''a disgrace.''"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.cue?.lemma == "call" })
+        #expect(q.span.start == span("which Mayor", in: text).start)
+        #expect(q.kind == .mixed)
     }
 
     @Test func questionedWhether() throws {

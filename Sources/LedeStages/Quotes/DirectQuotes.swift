@@ -39,6 +39,19 @@ extension QuoteExtractor {
                 s += 1
                 continue
             }
+            // `Tyler said, "We have three weeks to go" until the caucuses.`: the writer finishes the
+            // sentence after the closing mark, so the quotation is mixed and runs to the sentence end.
+            if after == nil, seg.balanced, continuesAfterClose(seg), let c = seg.closeLast(v) {
+                let (_, sb) = sentenceBounds(c)
+                var b = sb
+                while b > c + 1, v.isPunct(b - 1) { b -= 1 }
+                claim(att)
+                let span = TextSpan(v.tokens[seg.openFirst(v)].span.start, v.tokens[b - 1].span.end)
+                found.append(FoundQuote(kind: .mixed, span: span, pieces: [span], source: att.source, cue: att.cue, lemma: att.lemma, confidence: 0.7))
+                use[s] = found.count - 1
+                s += 1
+                continue
+            }
             var pieces = [seg.content]
             // Interrupted quotation: "A," he said. "B." — B has no attribution of its own. A title
             // quoted inside the attribution ("told ABC's “This Week.”") is skipped, not joined.

@@ -141,6 +141,13 @@ extension QuoteExtractor {
             if k > floor, v.isChar(k, "(") { e = k }
         }
         e = skipAgeAndPlace(e, floor: floor)
+        // "Senate leaders — and, in particular, Harry Reid — insisted": step over a parenthesis
+        // between dashes to the subject before it.
+        if e - 1 > floor, v.first(e - 1).isDash {
+            var d = e - 2
+            while d > floor, e - d <= 25, !v.first(d).isDash, !v.isQuote(d), !v.isTerminal(d) || isNamePeriod(d) { d -= 1 }
+            if d > floor, v.first(d).isDash, v.isWord(d - 1) { e = d }
+        }
         var appositionRole: String?
         if v.isChar(e - 1, ",") {
             // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.

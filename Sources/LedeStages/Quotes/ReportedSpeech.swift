@@ -70,6 +70,9 @@ extension QuoteExtractor {
     static let participlePrepositions: Set<String> = ["including", "according", "following", "regarding", "concerning", "during",
                                                        "excluding", "involving", "notwithstanding", "pending", "considering", "barring", "nothing", "something", "anything", "everything"]
 
+    /// Relative pronouns that stand for the reported content ("which he called …", "what she said was …").
+    static let relativeObjects: Set<String> = ["which", "what"]
+
     /// Words that open a concessive clause after a comma ("…, even though …").
     static let concessives: Set<String> = ["although", "though", "even", "whereas", "despite"]
     /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
@@ -302,11 +305,15 @@ extension QuoteExtractor {
                 while t < sb, !(v.isChar(t, ",") && !v.inQuote[t]) { t += 1 }
                 clauseEnd = t
             }
+            // "which Mr. Trump called ''a disgrace''", "what the probe said were …": the relative
+            // pronoun the clause is about opens the content (the source and cue sit inside it).
+            let relative = start - 1 >= sa && Self.relativeObjects.contains(v.low(start - 1)) ? v.tokens[start - 1].span.start : nil
+            func extended(_ c: TextSpan) -> TextSpan { relative.map { TextSpan($0, c.end) } ?? c }
             guard let a = complementStart(after: k, entry: entry, sb: clauseEnd), let c = content(from: a, to: clauseEnd) else {
                 guard let c = objectContent(after: k, entry: entry, sb: sb) else { return nil }
-                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
+                return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
             }
-            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+            return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
         }
         // "…, said Ruiz."
         if k - 1 > sa, v.isChar(k - 1, ","), let s2 = sourceAfter(next, limit: sb), s2.b >= sb || v.isTerminal(s2.b) || v.isChar(s2.b, ","),
