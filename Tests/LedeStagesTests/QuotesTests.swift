@@ -501,6 +501,26 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.kind == .mixed)
     }
 
+    /// Any -ly adverb may sit between subject and verb; nouns in -ly stay subjects.
+    @Test func lyAdverbsBetweenSubjectAndVerb() throws {
+        var doc = try analyze("Okafor pointedly insisted that the harbor was safe.")
+        var q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Okafor")
+        doc = try analyze("The family said the harbor was never safe.")
+        q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { doc.string($0.span) } == "family")
+    }
+
+    /// A statement issued by someone speaks for them; a name before a verb and a colon is the source.
+    @Test func issuedStatementsAndVerbsBeforeAColon() throws {
+        var doc = try analyze("Okafor and Lenz issued a statement describing their meeting as a \"very positive step.\"")
+        var q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { doc.string($0.span) }?.hasPrefix("Okafor") == true)
+        doc = try analyze("Seventeen-year-old Jared Potts echoed: “He speaks his mind, and that is what the town needs.”")
+        q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q)?.hasSuffix("Jared Potts") == true)
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

@@ -12,11 +12,22 @@ extension QuoteExtractor {
     /// Steps left over words that sit between a source and its verb ("Ruiz has also said").
     func skipBetween(_ k: Int, floor: Int) -> Int {
         var a = k
-        while a - 1 >= floor, a - k > -3, v.isWord(a - 1), v.has(a - 1, .between), !v.isCapitalized(a - 1) || v.has(a - 1, .weekday) {
+        while a - 1 >= floor, a - k > -3, v.isWord(a - 1), v.has(a - 1, .between) || isMannerAdverb(a - 1), !v.isCapitalized(a - 1) || v.has(a - 1, .weekday) {
             a -= 1
         }
         return a
     }
+
+    /// A lower-case adverb in -ly ("pointedly saying", "she angrily denied"), not one of the nouns
+    /// and adjectives that end the same way ("the family said", "the weekly reported").
+    func isMannerAdverb(_ k: Int) -> Bool {
+        let t = v.tokens[k].span
+        guard t.length >= 6, v.s[t.end - 1] == "y", v.s[t.end - 2] == "l", !v.isCapitalized(k) else { return false }
+        return !Self.lyNouns.contains(v.low(k))
+    }
+
+    static let lyNouns: Set<String> = ["family", "assembly", "supply", "monopoly", "anomaly", "homily", "elderly", "weekly",
+                                       "monthly", "quarterly", "daily", "butterfly", "oligopoly", "panoply", "comply", "friendly", "ugly"]
 
     /// Attaches each quoted segment to the cue and source next to it. Returns, per segment, the index
     /// of the quotation it became (or -1), so reported speech can take the rest as mixed quotations.
@@ -276,7 +287,7 @@ extension QuoteExtractor {
             }
             c -= 1
         }
-        if colon, floor < k, let src = sourceAfter(floor, limit: k), src.proper || src.pronoun != nil {
+        if colon, floor < k, let src = sourceAfter(floor, limit: k) ?? leadingSubject(floor, limit: k), src.proper || src.pronoun != nil {
             return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
         }
         return nil

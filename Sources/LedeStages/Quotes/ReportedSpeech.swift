@@ -70,6 +70,9 @@ extension QuoteExtractor {
     static let participlePrepositions: Set<String> = ["including", "according", "following", "regarding", "concerning", "during",
                                                        "excluding", "involving", "notwithstanding", "pending", "considering", "barring", "nothing", "something", "anything", "everything"]
 
+    /// Documents that speak for whoever issued them ("issued a statement saying …").
+    static let documentNouns: Set<String> = ["statement", "letter", "memo", "email", "release", "tweet", "post", "video", "ad", "message", "note"]
+
     /// Relative pronouns that stand for the reported content ("which he called …", "what she said was …").
     static let relativeObjects: Set<String> = ["which", "what"]
 
@@ -241,6 +244,16 @@ extension QuoteExtractor {
         // phrase before the comma.
         let participle = b0 - 1 >= sa && (v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ",")) && (v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut))
         var src = participle ? nil : sourceBefore(b0, floor: sa)
+        // "Trump and Ryan issued a statement describing …": a document issued by someone speaks
+        // for the subject that issued it.
+        if let s0 = src, let head = s0.head, Self.documentNouns.contains(head), s0.pronoun == nil {
+            var a = s0.outerA >= 0 ? min(s0.outerA, s0.a) : s0.a
+            while a - 1 >= sa, v.has(a - 1, .determiner) { a -= 1 }
+            if a - 1 > sa, v.isWord(a - 1), !v.isCapitalized(a - 1), !v.has(a - 1, [.preposition, .clauseWord]),
+               let subject = clauseSubject(sentence: sa, before: a - 1), subject.b <= a - 1 {
+                src = subject
+            }
+        }
         var next = k + 1
         // An explicit complement ("… said that", "… said they") vouches for any subject at the
         // start of the sentence ("Another 19 percent said they would …").
