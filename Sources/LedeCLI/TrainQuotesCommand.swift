@@ -14,8 +14,9 @@ struct TrainQuotesCommand: ParsableCommand {
         structured averaged perceptron over hashed features, including the rule engine's matches. With \
         --dev, end-to-end F1 over all kinds is printed after every epoch, the best epoch is kept and \
         training stops after --patience epochs without improvement; --hold-out PERCENT does the same on every k-th \
-        training document instead, then retrains on all of them for the best number of epochs. Same data and seed, \
-        same model bytes.
+        training document instead, then retrains on all of them for the best number of epochs. A second pass \
+        (stacking) then learns from the first pass's tags, which a --stack-folds jackknife produces on the \
+        training data; --stack-folds 0 trains one pass. Same data and seed, same model bytes.
 
         Use the model with `quotes: {model: PATH}` in a pipeline or `lede eval --model PATH`.
         """)
@@ -44,6 +45,15 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "log2 of the number of feature hash buckets (model size grows with it).")
     var hashBits = 17
 
+    @Option(help: "Folds of the jackknife that tags the training data for the stacked second pass; 0 or 1: one pass only.")
+    var stackFolds = 5
+
+    @Option(help: "Share of the first pass's scores the second pass adds its own to.")
+    var stackFirstShare = 0.1
+
+    @Option(help: "log2 of the second pass's feature hash buckets.")
+    var stackHashBits = 16
+
     @Flag(help: "Diagnostics: score the gold tags pushed through the triple assembler (the ceiling of a perfect tagger) on DATA and --dev, without training.")
     var oracle = false
 
@@ -55,6 +65,9 @@ struct TrainQuotesCommand: ParsableCommand {
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let holdOut, !(1...50).contains(holdOut) { throw ValidationError("--hold-out must be between 1 and 50 (percent)") }
         if !(12...22).contains(hashBits) { throw ValidationError("--hash-bits must be between 12 and 22") }
+        if !(12...22).contains(stackHashBits) { throw ValidationError("--stack-hash-bits must be between 12 and 22") }
+        if !(stackFirstShare > 0 && stackFirstShare <= 1) { throw ValidationError("--stack-first-share must be in (0, 1]") }
+        if !(0...20).contains(stackFolds) { throw ValidationError("--stack-folds must be between 0 and 20") }
     }
 
     func run() throws {
@@ -94,6 +107,7 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         var options = AttributionTrainer.Options()
         options.epochs = epochs; options.seed = seed; options.patience = patience; options.hashBits = hashBits
+        options.stackFolds = stackFolds; options.stackFirstShare = stackFirstShare; options.stackHashBits = stackHashBits
         func scorer(_ documents: [GoldDocument], speakerMatch: SpeakerMatch) -> (AttributionModel) -> Double {
             { model in
                 let stages = preprocess + [QuotesStage(options: .init(), model: model)]
@@ -116,8 +130,8 @@ struct TrainQuotesCommand: ParsableCommand {
             print("hold-out: \(held.count) of \(examples.count) documents for early stopping")
             let probe = try AttributionTrainer.train(rest, preprocess: preprocess, options: options, trainedOn: data,
                                                      evaluate: scorer(held.map { documents[$0] }, speakerMatch: speakerMatch), log: { print($0) })
-            options.epochs = probe.header.epochs; options.patience = Int.max
-            print("retraining on all \(examples.count) documents for \(options.epochs) epochs")
+            options.epochs = probe.header.epochs; options.stackEpochs = probe.header.stack_epochs; options.patience = Int.max
+            print("retraining on all \(examples.count) documents for \(options.epochs) epochs" + (options.stackEpochs.map { ", second pass \($0)" } ?? ""))
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: nil, log: { print($0) })
             model.header.dev_score = probe.header.dev_score
@@ -127,8 +141,8 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         let bytes = model.serialized()
         try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
-        print(String(format: "wrote %@ (%.1f MB, epoch %d) in %.1f s", out, Double(bytes.count) / 1_000_000, model.header.epochs,
-                     Date().timeIntervalSince(started)))
+        print(String(format: "wrote %@ (%.1f MB, epoch %d%@) in %.1f s", out, Double(bytes.count) / 1_000_000, model.header.epochs,
+                     model.header.stack_epochs.map { ", second pass epoch \($0)" } ?? "", Date().timeIntervalSince(started)))
     }
 
     static func example(_ d: GoldDocument) -> AttributionExample {

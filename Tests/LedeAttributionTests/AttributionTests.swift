@@ -223,3 +223,104 @@ struct AttributionInternalsTests {
         }
     }
 }
+
+@Suite("Stacked attribution model")
+struct StackedAttributionTests {
+    @Test func trainsASecondPassOnJackknifedTags() throws {
+        let model = try trainTiny()
+        // Three fixture articles: three folds, each tagged by a first pass trained on the other two.
+        #expect(model.stack != nil)
+        #expect(model.header.stack_epochs != nil && model.header.stack_folds == 3)
+        #expect(model.stack?.perToken == StackedFeatures.perToken)
+        #expect(model.stack?.hashBits == AttributionTrainer.Options().stackHashBits)
+    }
+
+    @Test func stackedModelRoundTripsThroughItsFile() throws {
+        let model = try trainTiny(epochs: 3)
+        let bytes = model.serialized()
+        let parsed = try AttributionModel.parse(bytes)
+        #expect(parsed == model)
+        #expect(parsed.serialized() == bytes)
+    }
+
+    @Test func stackedTrainingIsDeterministicAcrossSeeds() throws {
+        let a = try trainTiny(seed: 11, epochs: 4), b = try trainTiny(seed: 11, epochs: 4)
+        #expect(a.serialized() == b.serialized())
+        let c = try trainTiny(seed: 12, epochs: 4)
+        #expect(c.header.seed == 12)
+    }
+
+    @Test func onePassModelsStillWork() throws {
+        let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
+        var options = AttributionTrainer.Options()
+        options.seed = 7; options.epochs = 5; options.hashBits = 16; options.stackFolds = 0
+        let model = try AttributionTrainer.train(examples(docs), preprocess: try preprocess(), options: options, trainedOn: ["tiny"], log: { _ in })
+        #expect(model.stack == nil && model.header.stack_epochs == nil)
+        #expect(try AttributionModel.parse(model.serialized()) == model)
+    }
+
+    @Test func refusesAFormatOneModel() throws {
+        var bytes = try trainTiny(epochs: 1).serialized()
+        bytes[8] = 1
+        #expect(throws: AttributionModelError.version("old.model", found: 1)) { try AttributionModel.parse(bytes, path: "old.model") }
+        let message = "\(AttributionModelError.version("old.model", found: 1))"
+        #expect(message.contains("format version 1") && message.contains("reads version \(AttributionModel.formatVersion)") && message.contains("retrain"))
+    }
+
+    @Test func secondPassFitsTheTrainingFixtures() throws {
+        let model = try trainTiny()
+        let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
+        let quotes = QuotesStage(options: .init(), model: nil)
+        var right = 0, total = 0
+        for e in examples(docs) {
+            let p = try AttributionTrainer.parse(e, stages: try preprocess(), quotes: quotes)
+            let tags = model.tags(p.x, rules: p.rules, paragraphs: p.paragraphs)
+            right += zip(tags, p.gold).filter { $0 == $1 }.count
+            total += p.gold.count
+        }
+        #expect(Double(right) / Double(total) >= 0.97, "token accuracy after the second pass \(right)/\(total)")
+    }
+
+    @Test func sixteenBitSecondPassDecodesLikeTheFloatWeights() throws {
+        let model = try trainTiny()
+        let stack = try #require(model.stack)
+        let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
+        let quotes = QuotesStage(options: .init(), model: nil)
+        for e in examples(docs) {
+            let p = try AttributionTrainer.parse(e, stages: try preprocess(), quotes: quotes)
+            let lexicon = FeatureLexicon(cues: quotes.cues, speakers: quotes.speakers, learnedCues: model.header.learned_cues ?? [],
+                                         learnedSources: model.header.learned_sources ?? [])
+            let f = AttributionFeatures(p.x, rules: p.rules, paragraphs: p.paragraphs, lexicon: lexicon)
+            var scratch = Viterbi.Scratch()
+            let first = model.weights.decode(f.keys, count: f.count, scratch: &scratch)
+            let share = Float(model.header.stack_first_share ?? 1)
+            let offset = scratch.emissions[0..<(f.count * AttributionWeights.stride)].map { $0 * share }
+            let stacked = StackedFeatures(p.x.v, base: f.keys, labels: first)
+            let float = stack.decode(stacked.keys, count: f.count, scratch: &scratch, adding: offset)
+            #expect(model.tags(p.x, rules: p.rules, paragraphs: p.paragraphs) == float)
+        }
+    }
+
+    @Test func stackedFeaturesSeeTheFirstPassCue() throws {
+        // "Officials said the ferry will resume service": with a first-pass cue on "said", tokens after
+        // it see a cue on their left; without one, they do not, so the keys differ.
+        var doc = Document(id: "t", text: "Officials said the ferry will resume service on Monday.\n")
+        for s in try preprocess() { try s.process(&doc) }
+        let quotes = QuotesStage(options: .init(), model: nil)
+        var x = QuoteExtractor(document: doc, cues: quotes.cues, speakers: quotes.speakers, minimumWords: 3)
+        let rules = x.run()
+        let f = AttributionFeatures(x, rules: rules, paragraphs: doc.paragraphs)
+        let n = f.count
+        var tagged = [UInt8](repeating: 0, count: n)
+        tagged[0] = AttributionLabel.beginSource.rawValue
+        tagged[1] = AttributionLabel.beginCue.rawValue
+        for i in 2..<(n - 1) { tagged[i] = i == 2 ? AttributionLabel.beginContent.rawValue : AttributionLabel.insideContent.rawValue }
+        let with = StackedFeatures(x.v, base: f.keys, labels: tagged)
+        let without = StackedFeatures(x.v, base: f.keys, labels: [UInt8](repeating: 0, count: n))
+        #expect(with.keys.count == n * StackedFeatures.perToken)
+        let P = StackedFeatures.perToken
+        #expect(Array(with.keys[(4 * P)..<(5 * P)]) != Array(without.keys[(4 * P)..<(5 * P)]))
+        // Same tags, same keys (no hidden state).
+        #expect(StackedFeatures(x.v, base: f.keys, labels: tagged).keys == with.keys)
+    }
+}

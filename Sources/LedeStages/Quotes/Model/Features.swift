@@ -11,7 +11,7 @@ struct AttributionFeatures {
     /// Keys per token (the stride of ``keys``).
     static let perToken = 56
     /// Bumped whenever templates change: a model trained on other features must be refused.
-    static let version = 3
+    static let version = 4
 
     var keys: [UInt32]
     var count: Int

@@ -2,13 +2,15 @@ import Foundation
 
 /// A trained attribution tagger as the `quotes` stage loads it.
 ///
-/// The file is `LEDEATTR`, a format version (UInt32 LE), a JSON header (length-prefixed), the
-/// transition matrix, then only the non-zero rows of the emission table (row index + one Float32 per
-/// label). Sparse rows keep a PolNeAR model at a few MB and a fixture model at a few KB, and
-/// loading is one pass over the bytes. No timestamps are written, so the same training run gives
-/// the same bytes.
+/// The file is `LEDEATTR`, a format version (UInt32 LE), a JSON header (length-prefixed), then per
+/// pass (the first pass, then the stacked second pass when the header has `stack_epochs`) the
+/// transition matrix and only the non-zero rows of the emission table (row count, then row index +
+/// one Float32 per label). Sparse rows keep a PolNeAR model at a few MB and a fixture model at a few
+/// KB, and loading is one pass over the bytes. No timestamps are written, so the same training run
+/// gives the same bytes.
 public struct AttributionModel: Sendable, Equatable {
-    public static let formatVersion: UInt32 = 1
+    /// 2: a second (stacked) pass may follow the first.
+    public static let formatVersion: UInt32 = 2
     static let magic = Array("LEDEATTR".utf8)
 
     /// What the model was trained on and how, for `lede` to print and for users to audit.
@@ -25,20 +27,35 @@ public struct AttributionModel: Sendable, Equatable {
         public var learned_cues: [LearnedCue]?
         /// Words the training data tags as sources (feature set 3).
         public var learned_sources: [LearnedCue]?
+        /// Epochs of the stacked second pass (absent: one pass).
+        public var stack_epochs: Int? = nil
+        /// Folds of the jackknife that produced the second pass's training tags.
+        public var stack_folds: Int? = nil
+        /// The share of the first pass's scores the second pass adds its own to.
+        public var stack_first_share: Double? = nil
+        /// log2 of the second pass's buckets (nil: `hash_bits`).
+        public var stack_hash_bits: Int? = nil
     }
 
     public var header: Header
     var weights: AttributionWeights
+    /// The second pass, over ``StackedFeatures`` (nil: the first pass's tags are final).
+    var stack: AttributionWeights?
     /// The stage's lexicons as a hash table for feature extraction, built on first use.
     let lexiconCache = FeatureLexiconCache()
     /// The emission table the tagger reads (16-bit); training keeps using ``weights``.
     let tagging: QuantizedEmissions
+    /// The second pass's table for tagging (16-bit, like ``tagging``).
+    let stackTagging: QuantizedEmissions?
 
-    init(header: Header, weights: AttributionWeights) {
-        self.header = header; self.weights = weights; tagging = QuantizedEmissions(weights)
+    init(header: Header, weights: AttributionWeights, stack: AttributionWeights? = nil) {
+        self.header = header; self.weights = weights; self.stack = stack
+        tagging = QuantizedEmissions(weights); stackTagging = stack.map(QuantizedEmissions.init)
     }
 
-    public static func == (a: AttributionModel, b: AttributionModel) -> Bool { a.header == b.header && a.weights == b.weights }
+    public static func == (a: AttributionModel, b: AttributionModel) -> Bool {
+        a.header == b.header && a.weights == b.weights && a.stack == b.stack
+    }
 
     public func serialized() -> Data {
         var out = Data()
@@ -51,16 +68,18 @@ public struct AttributionModel: Sendable, Equatable {
         u32(Self.formatVersion)
         u32(UInt32(json.count))
         out.append(json)
-        for t in weights.transitions { f32(t) }
         let L = AttributionLabel.count, S = AttributionWeights.stride
-        let rows = weights.emissions.count / S
-        var nonzero: [Int] = []
-        for r in 0..<rows where (0..<L).contains(where: { weights.emissions[r * S + $0] != 0 }) { nonzero.append(r) }
-        u32(UInt32(nonzero.count))
-        out.reserveCapacity(out.count + nonzero.count * (L + 1) * 4)
-        for r in nonzero {
-            u32(UInt32(r))
-            for l in 0..<L { f32(weights.emissions[r * S + l]) }
+        for pass in [weights] + (stack.map { [$0] } ?? []) {
+            for t in pass.transitions { f32(t) }
+            let rows = pass.emissions.count / S
+            var nonzero: [Int] = []
+            for r in 0..<rows where (0..<L).contains(where: { pass.emissions[r * S + $0] != 0 }) { nonzero.append(r) }
+            u32(UInt32(nonzero.count))
+            out.reserveCapacity(out.count + nonzero.count * (L + 1) * 4)
+            for r in nonzero {
+                u32(UInt32(r))
+                for l in 0..<L { f32(pass.emissions[r * S + l]) }
+            }
         }
         return out
     }
@@ -98,17 +117,23 @@ public struct AttributionModel: Sendable, Equatable {
         }
         guard header.hash_bits >= 8, header.hash_bits <= 24 else { throw AttributionModelError.notAModel(path) }
         let L = AttributionLabel.count
-        var weights = AttributionWeights(hashBits: header.hash_bits)
-        for i in weights.transitions.indices { weights.transitions[i] = Float(bitPattern: try u32()) }
-        let rows = Int(try u32())
-        let buckets = 1 << header.hash_bits
-        guard at + rows * (L + 1) * 4 <= bytes.count else { throw AttributionModelError.truncated(path) }
-        for _ in 0..<rows {
-            let r = Int(try u32())
-            guard r < buckets else { throw AttributionModelError.notAModel(path) }
-            for l in 0..<L { weights.emissions[r * AttributionWeights.stride + l] = Float(bitPattern: try u32()) }
+        func pass(hashBits: Int, perToken: Int) throws -> AttributionWeights {
+            guard hashBits >= 8, hashBits <= 24 else { throw AttributionModelError.notAModel(path) }
+            var weights = AttributionWeights(hashBits: hashBits, perToken: perToken)
+            for i in weights.transitions.indices { weights.transitions[i] = Float(bitPattern: try u32()) }
+            let rows = Int(try u32())
+            let buckets = 1 << hashBits
+            guard at + rows * (L + 1) * 4 <= bytes.count else { throw AttributionModelError.truncated(path) }
+            for _ in 0..<rows {
+                let r = Int(try u32())
+                guard r < buckets else { throw AttributionModelError.notAModel(path) }
+                for l in 0..<L { weights.emissions[r * AttributionWeights.stride + l] = Float(bitPattern: try u32()) }
+            }
+            return weights
         }
-        return AttributionModel(header: header, weights: weights)
+        let first = try pass(hashBits: header.hash_bits, perToken: AttributionFeatures.perToken)
+        let stack = header.stack_epochs == nil ? nil : try pass(hashBits: header.stack_hash_bits ?? header.hash_bits, perToken: StackedFeatures.perToken)
+        return AttributionModel(header: header, weights: first, stack: stack)
     }
 }
 

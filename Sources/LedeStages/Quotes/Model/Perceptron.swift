@@ -5,6 +5,9 @@
 public struct AttributionWeights: Sendable, Equatable {
     /// log2 of the number of hash buckets.
     public let hashBits: Int
+    /// Keys per token of the features these weights score (first pass: ``AttributionFeatures``,
+    /// second pass: ``StackedFeatures``).
+    let perToken: Int
     /// Row stride of ``emissions``: labels padded to 8 so a row is one aligned SIMD8 load and never
     /// straddles two cache lines (the model file stores 7 per row).
     static let stride = 8
@@ -13,19 +16,21 @@ public struct AttributionWeights: Sendable, Equatable {
     /// (labels + 1) × labels; the last row scores the first label of a sequence.
     var transitions: [Float]
 
-    init(hashBits: Int) {
+    init(hashBits: Int, perToken: Int = AttributionFeatures.perToken) {
         self.hashBits = hashBits
+        self.perToken = perToken
         emissions = [Float](repeating: 0, count: (1 << hashBits) * Self.stride)
         transitions = [Float](repeating: 0, count: (AttributionLabel.count + 1) * AttributionLabel.count)
     }
 
-    init(hashBits: Int, emissions: [Float], transitions: [Float]) {
-        self.hashBits = hashBits; self.emissions = emissions; self.transitions = transitions
+    init(hashBits: Int, perToken: Int, emissions: [Float], transitions: [Float]) {
+        self.hashBits = hashBits; self.perToken = perToken; self.emissions = emissions; self.transitions = transitions
     }
 
-    /// Emission scores (n × ``stride``, pad column included) for `count` tokens of hashed keys.
-    func score(_ keys: [UInt32], count n: Int, into out: inout [Float]) {
-        let S = Self.stride, F = AttributionFeatures.perToken
+    /// Emission scores (n × ``stride``, pad column included) for `count` tokens of hashed keys, plus
+    /// `offset` (same layout) when given: a second pass that adds its scores to the first pass's.
+    func score(_ keys: [UInt32], count n: Int, into out: inout [Float], adding offset: [Float]? = nil) {
+        let S = Self.stride, F = perToken
         let shift = UInt32(32 - hashBits)
         guard n > 0 else { return }
         if out.count < n * S { out = [Float](repeating: 0, count: n * S) }
@@ -45,6 +50,7 @@ public struct AttributionWeights: Sendable, Equatable {
                             f += 2
                         }
                         if f < F { acc += wp.loadUnaligned(fromByteOffset: Int(k[kb + f] >> shift) &* (S * 4), as: SIMD8<Float>.self) }
+                        if let offset { acc += offset.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i * S * 4, as: SIMD8<Float>.self) } }
                         op.storeBytes(of: acc + acc2, toByteOffset: i * S * 4, as: SIMD8<Float>.self)
                     }
                 }
@@ -58,8 +64,8 @@ public struct AttributionWeights: Sendable, Equatable {
     }
 
     /// Decodes with reusable buffers (emission scores, back-pointers, labels).
-    func decode(_ keys: [UInt32], count n: Int, scratch: inout Viterbi.Scratch) -> [UInt8] {
-        score(keys, count: n, into: &scratch.emissions)
+    func decode(_ keys: [UInt32], count n: Int, scratch: inout Viterbi.Scratch, adding offset: [Float]? = nil) -> [UInt8] {
+        score(keys, count: n, into: &scratch.emissions, adding: offset)
         return Viterbi.decode(emissions: scratch.emissions, stride: Self.stride, transitions: transitions, count: n, scratch: &scratch)
     }
 }
@@ -75,8 +81,8 @@ struct PerceptronTrainer {
     var step: Double = 1
     var scratch = Viterbi.Scratch()
 
-    init(hashBits: Int) {
-        current = AttributionWeights(hashBits: hashBits)
+    init(hashBits: Int, perToken: Int = AttributionFeatures.perToken) {
+        current = AttributionWeights(hashBits: hashBits, perToken: perToken)
         emissionSums = current.emissions.map { _ in 0 }
         transitionSums = current.transitions.map { _ in 0 }
     }
@@ -84,9 +90,9 @@ struct PerceptronTrainer {
     /// One perceptron step on a sequence: decode, then move weights toward gold and away from the guess.
     /// Returns the number of wrongly tagged tokens.
     @discardableResult
-    mutating func learn(keys: [UInt32], gold: [UInt8], count n: Int) -> Int {
-        let guess = current.decode(keys, count: n, scratch: &scratch)
-        let L = AttributionLabel.count, S = AttributionWeights.stride, F = AttributionFeatures.perToken
+    mutating func learn(keys: [UInt32], gold: [UInt8], count n: Int, adding offset: [Float]? = nil) -> Int {
+        let guess = current.decode(keys, count: n, scratch: &scratch, adding: offset)
+        let L = AttributionLabel.count, S = AttributionWeights.stride, F = current.perToken
         let shift = UInt32(32 - current.hashBits)
         var errors = 0
         let c = step
@@ -127,18 +133,21 @@ struct QuantizedEmissions: Sendable {
     let rows: [Int16]
     let scale: Float
     let hashBits: Int
+    let perToken: Int
 
     init(_ w: AttributionWeights) {
         hashBits = w.hashBits
+        perToken = w.perToken
         let maxAbs = w.emissions.reduce(Float(0)) { max($0, abs($1)) }
         scale = maxAbs > 0 ? maxAbs / 32767 : 1
         let inverse = 1 / scale
         rows = w.emissions.map { Int16(clamping: Int(($0 * inverse).rounded())) }
     }
 
-    /// Emission scores (n × ``AttributionWeights/stride``) as Float, like ``AttributionWeights/score``.
-    func score(_ keys: [UInt32], count n: Int, into out: inout [Float]) {
-        let S = AttributionWeights.stride, F = AttributionFeatures.perToken
+    /// Emission scores (n × ``AttributionWeights/stride``) as Float, like ``AttributionWeights/score``;
+    /// with `keeping`, plus that share of what `out` holds (the first pass's scores).
+    func score(_ keys: [UInt32], count n: Int, into out: inout [Float], keeping share: Float? = nil) {
+        let S = AttributionWeights.stride, F = perToken
         let shift = UInt32(32 - hashBits)
         guard n > 0 else { return }
         if out.count < n * S { out = [Float](repeating: 0, count: n * S) }
@@ -159,7 +168,9 @@ struct QuantizedEmissions: Sendable {
                             f += 2
                         }
                         if f < F { acc &+= SIMD8<Int32>(truncatingIfNeeded: wp.loadUnaligned(fromByteOffset: Int(k[kb + f] >> shift) &* (S * 2), as: SIMD8<Int16>.self)) }
-                        op.storeBytes(of: SIMD8<Float>(acc &+ acc2) * scale, toByteOffset: i * S * 4, as: SIMD8<Float>.self)
+                        var sum = SIMD8<Float>(acc &+ acc2) * scale
+                        if let share { sum += op.loadUnaligned(fromByteOffset: i * S * 4, as: SIMD8<Float>.self) * share }
+                        op.storeBytes(of: sum, toByteOffset: i * S * 4, as: SIMD8<Float>.self)
                     }
                 }
             }
