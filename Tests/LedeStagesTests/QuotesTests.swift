@@ -231,6 +231,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Tyler")
     }
 
+    /// A coordinated cue before the quotation ("smiled and said, “…”") and an adverbial between
+    /// commas after the cue ("announced on her page, in capital letters, “…”").
+    @Test func coordinatedCueAndAdverbialBeforeTheQuotation() throws {
+        var doc = try analyze("Asked whom she supported, Ms. Sherry smiled and said, ''I am waiting for the mayor.''")
+        var q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Sherry")
+        doc = try analyze("Recently Dahlia Hamm announced on her page, in all capital letters, \"I am boarding the harbor train!\"")
+        q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "Dahlia Hamm")
+        #expect(q.cue?.lemma == "announce")
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)

@@ -259,8 +259,14 @@ extension QuoteExtractor {
             }
         }
         var c = k
-        while c >= floor, k - c <= 8 {
-            if v.isChar(c, ",") && c != k { break }
+        var reach = 8
+        while c >= floor, k - c <= reach {
+            if v.isChar(c, ",") && c != k {
+                // "she announced on her page, in all capital letters, “…”": step over an adverbial
+                // between commas.
+                if reach == 8, v.has(c + 1, .preposition) { reach = k - c + 8; c -= 1; continue }
+                break
+            }
             // "Swers said because Obama is popular, “…”": a clause between the cue and the mark
             // makes the quotation part of reported speech (a mixed quotation), not a direct one.
             if c < k, Self.clauseOpeners.contains(v.low(c)) { return nil }
@@ -274,6 +280,10 @@ extension QuoteExtractor {
                 // subject of the main clause, not the phrase before the comma.
                 if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ",") || v.has(b0 - 1, .preposition) || !v.has(b0 - 1, .subjectPronoun),
                    let src = clauseSubject(sentence: floor, before: v.isChar(b0 - 1, ",") ? b0 - 1 : b0) {
+                    return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
+                }
+                // "Ms. Sherry smiled and said, “…”": a coordinated cue takes the clause's subject.
+                if b0 - 1 > floor, v.has(b0 - 1, .andBut), let src = clauseSubject(sentence: floor, before: b0 - 1) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
                 // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.

@@ -142,7 +142,7 @@ extension QuoteExtractor {
         while sa < limit, v.has(sa, .possessive) { sa += 1 }
         var b = sa
         while b < limit, b - sa < 8, v.isWord(b) || isNamePeriod(b) || v.isChar(b, "-") {
-            if b > sa, !v.isCapitalized(b), !v.has(b, [.groupNoun, .organizationWord, .title, .personNoun]),
+            if b > sa, v.isWord(b), !v.isCapitalized(b), !v.has(b, [.groupNoun, .organizationWord, .title, .personNoun]),
                !v.has(b, .determiner), v.low(b) != "'s" { break }
             b += 1
         }
@@ -183,9 +183,11 @@ extension QuoteExtractor {
     }
 
     /// The comma closing an adverbial that opens the sentence ("In an interview with CNN,",
-    /// "On Tuesday,", "After the vote,"), so the subject comes after it.
+    /// "On Tuesday,", "After the vote,", "Asked about the vote,"), so the subject comes after it.
     func leadingAdverbialEnd(_ sa: Int, limit: Int) -> Int? {
-        guard sa < limit, v.has(sa, [.preposition, .weekday]) || Self.subordinators.contains(v.low(sa)) else { return nil }
+        // Also a participle clause: "Asked whom she supported, …", "Speaking to reporters, …".
+        let participle = v.isWord(sa) && (cueVerb(sa) != nil || v.low(sa).hasSuffix("ing") && v.low(sa).count > 5)
+        guard sa < limit, v.has(sa, [.preposition, .weekday]) || Self.subordinators.contains(v.low(sa)) || participle else { return nil }
         var c = sa + 1
         while c < limit, c - sa <= 14, !v.isChar(c, ","), !v.isQuote(c), !v.isTerminal(c) || isNamePeriod(c) { c += 1 }
         return c + 1 < limit && v.isChar(c, ",") ? c : nil
