@@ -243,6 +243,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.cue?.lemma == "announce")
     }
 
+    /// After a quotation, a verb with an addressee does not invert: the phrase after it is the
+    /// addressee, not the source; headline nouns in title case are no cues.
+    @Test func noInversionAfterAddresseeVerbs() throws {
+        var doc = try analyze("In a memo, the editor of ''Harbor Today,'' reminded his staff about the deadline.")
+        #expect(!doc.quotes.contains { $0.speaker.map { doc.string($0.span) }?.contains("staff") == true })
+        doc = try analyze("Harbor Gazette Post Assembles A Large Team Of Reporters For The Election.")
+        #expect(doc.quotes.isEmpty)
+    }
+
     @Test func quoteRunningOverTwoParagraphs() throws {
         let text = "Okafor said: “We tried the old way for ten years.\n\n“It did not work, and nobody should pretend it did.”\n"
         let doc = try analyze(text)

@@ -207,7 +207,8 @@ extension QuoteExtractor {
         while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
         // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
         // clause of its own instead.
-        if let e = speechCue(j), !v.low(j).hasSuffix("ing") {
+        // A verb with an addressee never inverts ("…," told reporters is no English).
+        if let e = speechCue(j), !v.low(j).hasSuffix("ing"), !e.frames.contains(.object) {
             // Right after the quotation, any noun phrase is the source ("…," said one Trump confidant).
             if let src = sourceAfter(j + 1, limit: w, lenient: true) {
                 return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)

@@ -246,8 +246,9 @@ extension QuoteExtractor {
             return nil
         }
         // A capitalized cue mid-sentence is a name ("Says Law Group") unless the sentence is set
-        // in title case, as headlines are ("Trump Says He Never Pledged To …").
-        guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa || isTitleCase(sa, sb) else { return nil }
+        // in title case, as headlines are ("Trump Says He Never Pledged To …"), and the cue is
+        // inflected like a headline verb ("Says", "Warned"; not "Washington Post Assembles").
+        guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa || isTitleCase(sa, sb) && (v.low(k).hasSuffix("s") || v.low(k).hasSuffix("d")) else { return nil }
         let b0 = skipBetween(k, floor: sa)
         // "…, saying …", "… but warned …": the subject is the main clause's (below), never the
         // phrase before the comma.
