@@ -42,11 +42,7 @@ extension QuoteExtractor {
             // `The minister will play the “woman card,” Fiorina said.`: a fragment inside the
             // writer's sentence, attributed after it, makes the whole clause a mixed quotation.
             if after != nil, let start = embeddingStart(seg) {
-                claim(att)
-                found.append(FoundQuote(kind: .mixed, span: TextSpan(v.tokens[start].span.start, closeEnd(seg)), pieces: [],
-                                        source: att.source, cue: att.cue, lemma: att.lemma, confidence: seg.balanced ? 0.8 : 0.5))
-                found[found.count - 1].pieces = [found[found.count - 1].span]
-                use[s] = found.count - 1
+                use[s] = addMixed(TextSpan(v.tokens[start].span.start, closeEnd(seg)), att, confidence: seg.balanced ? 0.8 : 0.5)
                 s += 1
                 continue
             }
@@ -56,10 +52,7 @@ extension QuoteExtractor {
                 let (_, sb) = sentenceBounds(c)
                 var b = sb
                 while b > c + 1, v.isPunct(b - 1) { b -= 1 }
-                claim(att)
-                let span = TextSpan(v.tokens[seg.openFirst(v)].span.start, v.tokens[b - 1].span.end)
-                found.append(FoundQuote(kind: .mixed, span: span, pieces: [span], source: att.source, cue: att.cue, lemma: att.lemma, confidence: 0.7))
-                use[s] = found.count - 1
+                use[s] = addMixed(TextSpan(v.tokens[seg.openFirst(v)].span.start, v.tokens[b - 1].span.end), att, confidence: 0.7)
                 s += 1
                 continue
             }
@@ -125,6 +118,14 @@ extension QuoteExtractor {
     func continuesAfterClose(_ seg: QuotedSegment) -> Bool {
         guard let c = seg.closeLast(v), c + 1 < v.count, v.sentence[c + 1] == v.sentence[c] else { return false }
         return v.isWord(c + 1) || v.tokens[c + 1].kind == .number
+    }
+
+    /// Records a mixed quotation over `span` with the attribution next to its quoted fragment;
+    /// returns its index.
+    mutating func addMixed(_ span: TextSpan, _ att: Attribution, confidence: Double) -> Int {
+        claim(att)
+        found.append(FoundQuote(kind: .mixed, span: span, pieces: [span], source: att.source, cue: att.cue, lemma: att.lemma, confidence: confidence))
+        return found.count - 1
     }
 
     mutating func claim(_ att: Attribution) {
