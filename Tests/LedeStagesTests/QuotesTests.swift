@@ -566,6 +566,14 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker.map { doc.string($0.span) } == "harbor master")
     }
 
+    /// "people close to X", "a person familiar with Y": the whole phrase is the speaker, not X.
+    @Test func relationalSources() throws {
+        let doc = try analyze("People close to Okafor say the campaign will change course.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { doc.string($0.span) } == "People close to Okafor")
+        #expect(speakerName(doc, q) == "People close to Okafor")
+    }
+
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
         let doc = try analyze(text)

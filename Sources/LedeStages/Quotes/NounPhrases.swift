@@ -28,6 +28,8 @@ enum NounPhraseWords {
         "another": .person, "one": .person,
     ]
     static let quantifiers = Set(quantifierSources.keys)
+    /// Adjectives whose "to"/"with" phrase describes a source ("close to", "familiar with").
+    static let relational: Set<String> = ["close", "closest", "familiar", "loyal", "allied", "aligned", "linked", "tied", "connected", "opposed", "sympathetic"]
     /// Nouns that count or portion a group ("a majority of voters"): the group is the head.
     static let partitives: Set<String> = ["number", "majority", "minority", "percent", "handful", "third", "half", "quarter",
                                           "one", "two", "three", "some", "many", "most", "all", "several", "group", "array",
@@ -187,7 +189,10 @@ extension QuoteExtractor {
             let t = v.tokens[k]
             if t.kind == .word {
                 let c = v.cls(k)
-                if c.contains(.clauseWord) && !(c.contains(.andBut) && v.low(k) == "and" && v.isCapitalized(k - 1) && v.isCapitalized(k + 1)) { break }
+                // "people close to Clinton", "a person familiar with the talks": the preposition
+                // after such an adjective belongs to the phrase.
+                let linked = (v.low(k) == "to" || v.low(k) == "with") && NounPhraseWords.relational.contains(v.low(k - 1))
+                if c.contains(.clauseWord) && !linked && !(c.contains(.andBut) && v.low(k) == "and" && v.isCapitalized(k - 1) && v.isCapitalized(k + 1)) { break }
                 if c.contains(.cueVerb) && !v.isCapitalized(k) && k != e - 1 { break }
                 a = k; count += 1
                 // A determiner starts the phrase unless a preposition or possessive precedes it.
@@ -269,8 +274,10 @@ extension QuoteExtractor {
         if b - a == 1 && v.has(a, .determiner) { return nil }
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").
         var headEnd = b
-        for k in (a + 1)..<max(a + 1, b) where v.has(k, .forwardPreposition) && !v.isCapitalized(k) {
-            headEnd = k; break
+        for k in (a + 1)..<max(a + 1, b) {
+            if v.has(k, .forwardPreposition) && !v.isCapitalized(k) { headEnd = k; break }
+            // "People close to Clinton": the adjective opens the post-modifier.
+            if k + 1 < b, NounPhraseWords.relational.contains(v.low(k)), v.low(k + 1) == "to" || v.low(k + 1) == "with" { headEnd = k; break }
         }
         var h = headEnd - 1
         guard h >= a, v.isWord(h) || v.tokens[h].kind == .number else { return nil }
