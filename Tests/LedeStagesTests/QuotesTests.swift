@@ -25,6 +25,12 @@ private func span(_ needle: String, in text: String, occurrence: Int = 1) -> Tex
     return TextSpan(0, 0)
 }
 
+/// The analysed document and its first quotation, which the case must have.
+private func firstQuote(_ text: String) throws -> (Document, Quote) {
+    let doc = try analyze(text)
+    return (doc, try #require(doc.quotes.first, "\(text)"))
+}
+
 private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     q.speaker?.speaker.map { doc.speakers[$0].name }
 }
@@ -138,8 +144,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
             ("\"We ran a clean campaign,\" Robert Cassidy Jr. said.", "Robert Cassidy Jr"),
         ]
         for (text, name) in cases {
-            let doc = try analyze(text)
-            let q = try #require(doc.quotes.first, "\(text)")
+            let (doc, q) = try firstQuote(text)
             #expect(speakerName(doc, q) == name, "\(text)")
         }
     }
@@ -214,8 +219,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
             ("Swers said because the mayor is popular, \"she is a very good surrogate for him.\"", "because the mayor is popular, \"she is a very good surrogate for him.\""),
         ]
         for (text, content) in cases {
-            let doc = try analyze(text)
-            let q = try #require(doc.quotes.first, "\(text)")
+            let (doc, q) = try firstQuote(text)
             #expect(q.kind == .mixed, "\(text)")
             #expect(doc.string(q.span) == content, "\(text)")
         }
@@ -368,8 +372,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
             ("At a rally, his rival Sen. Mark Rubin (R-Fla.) said the nominee could not win.", "Mark Rubin"),
         ]
         for (text, name) in cases {
-            let doc = try analyze(text)
-            let q = try #require(doc.quotes.first, "\(text)")
+            let (doc, q) = try firstQuote(text)
             #expect(q.kind == .indirect, "\(text)")
             #expect(speakerName(doc, q) == name, "\(text)")
         }
@@ -454,8 +457,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
             ("Sen. Jack Reedy (D-R.I.), said after a lunch that he had not read the plan.", "Sen. Jack Reedy", "he had not read the plan"),
         ]
         for (text, source, content) in cases {
-            let doc = try analyze(text)
-            let q = try #require(doc.quotes.first, "\(text)")
+            let (doc, q) = try firstQuote(text)
             #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
             #expect(doc.string(q.span) == content, "\(text)")
         }
@@ -470,8 +472,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
             ("Okafor's lawyer, Victor Amadu, asked for a lighter sentence, arguing that his client had begun treatment.", "Victor Amadu"),
         ]
         for (text, source) in cases {
-            let doc = try analyze(text)
-            let q = try #require(doc.quotes.first, "\(text)")
+            let (doc, q) = try firstQuote(text)
             #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
         }
     }

@@ -209,7 +209,7 @@ extension QuoteExtractor {
         // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
         // clause of its own instead.
         // A verb with an addressee never inverts ("…," told reporters is no English).
-        if let e = speechCue(j), !v.low(j).hasSuffix("ing"), !e.frames.contains(.object) {
+        if let e = speechCue(j), !isParticiple(j), !e.frames.contains(.object) {
             // Right after the quotation, any noun phrase is the source ("…," said one Trump confidant).
             if let src = sourceAfter(j + 1, limit: w, lenient: true) {
                 return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)
@@ -280,7 +280,7 @@ extension QuoteExtractor {
                 let b0 = skipBetween(c, floor: floor)
                 // "…, calling him “…”", "…, saying: “…”": a participle after a comma takes the
                 // subject of the main clause, not the phrase before the comma.
-                if v.low(c).hasSuffix("ing"), b0 - 1 > floor, v.isChar(b0 - 1, ",") || v.has(b0 - 1, .preposition) || !v.has(b0 - 1, .subjectPronoun),
+                if isParticiple(c), b0 - 1 > floor, v.isChar(b0 - 1, ",") || v.has(b0 - 1, .preposition) || !v.has(b0 - 1, .subjectPronoun),
                    let src = clauseSubject(sentence: floor, before: v.isChar(b0 - 1, ",") ? b0 - 1 : b0) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }

@@ -66,6 +66,14 @@ extension QuoteExtractor {
         return seg.content.end
     }
 
+    /// An -ing form that can head a participle clause ("saying", "leaving"), not one of the -ing
+    /// words that work as prepositions or pronouns ("including", "nothing").
+    func isParticiple(_ k: Int) -> Bool {
+        guard v.isWord(k) else { return false }
+        let w = v.low(k)
+        return w.utf8.count > 5 && w.hasSuffix("ing") && !Self.participlePrepositions.contains(w)
+    }
+
     /// "-ing" words that work as prepositions and stay inside a clause ("…, including the tax").
     static let participlePrepositions: Set<String> = ["including", "according", "following", "regarding", "concerning", "during",
                                                        "excluding", "involving", "notwithstanding", "pending", "considering", "barring", "nothing", "something", "anything", "everything"]
@@ -94,8 +102,7 @@ extension QuoteExtractor {
             // "…, leaving Cleveland excited", "…, describing the team as …": a participle after a
             // comma is the writer's adjunct, not the reported clause.
             let commaBefore = v.isChar(t - 1, ",") || v.isQuote(t - 1) && v.isChar(t - 2, ",")   // ",” leaving"
-            if commaBefore, !v.inQuote[t], v.isWord(t), !v.isCapitalized(t), v.low(t).hasSuffix("ing"),
-               v.low(t).count > 5, !Self.participlePrepositions.contains(v.low(t)) {
+            if commaBefore, !v.inQuote[t], !v.isCapitalized(t), isParticiple(t) {
                 sb = v.isChar(t - 1, ",") ? t - 1 : t
                 break
             }
@@ -186,7 +193,7 @@ extension QuoteExtractor {
     /// "On Tuesday,", "After the vote,", "Asked about the vote,"), so the subject comes after it.
     func leadingAdverbialEnd(_ sa: Int, limit: Int) -> Int? {
         // Also a participle clause: "Asked whom she supported, …", "Speaking to reporters, …".
-        let participle = v.isWord(sa) && (cueVerb(sa) != nil || v.low(sa).hasSuffix("ing") && v.low(sa).count > 5)
+        let participle = v.isWord(sa) && (cueVerb(sa) != nil || isParticiple(sa))
         guard sa < limit, v.has(sa, [.preposition, .weekday]) || Self.subordinators.contains(v.low(sa)) || participle else { return nil }
         var c = sa + 1
         while c < limit, c - sa <= 14, !v.isChar(c, ","), !v.isQuote(c), !v.isTerminal(c) || isNamePeriod(c) { c += 1 }
@@ -253,7 +260,7 @@ extension QuoteExtractor {
         // "…, saying …", "… but warned …": the subject is the main clause's (below), never the
         // phrase before the comma.
         let participle = b0 - 1 >= sa && (v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ",") || v.low(b0 - 1) == "by")
-            && (v.low(k).hasSuffix("ing") || v.has(b0 - 1, .andBut))   // "…, saying", "… but warned", "responded by saying"
+            && (isParticiple(k) || v.has(b0 - 1, .andBut))   // "…, saying", "… but warned", "responded by saying"
         var src = participle ? nil : sourceBefore(b0, floor: sa)
         // "Trump and Ryan issued a statement describing …": a document issued by someone speaks
         // for the subject that issued it.
@@ -458,7 +465,7 @@ extension QuoteExtractor {
         guard entry.frames.contains(.np), k + 1 < sb, k > 0 else { return nil }
         let before = v.low(k - 1)
         // A passive ("was endorsed by"), but not a progressive ("is praising").
-        if ["was", "were", "is", "are", "been", "be", "being", "get", "got"].contains(before), !v.low(k).hasSuffix("ing") { return nil }
+        if ["was", "were", "is", "are", "been", "be", "being", "get", "got"].contains(before), !isParticiple(k) { return nil }
         let j = k + 1
         guard v.isWord(j) || v.isQuote(j) || v.tokens[j].kind == .number else { return nil }
         if ["by", "that", "to", "as", "in", "on", "at", "with", "when", "after", "before", "because", "while", "if"].contains(v.low(j)) { return nil }
