@@ -181,6 +181,28 @@ struct AttributionInternalsTests {
         #expect(all.endToEndF1 >= 0.9, "oracle e2e F1 \(all.endToEndF1)")
     }
 
+    @Test func agentlessCueGetsNoSpeakerFromItsNeighbours() throws {
+        // Gold tags with a source-less attribution after one with a source, in one paragraph: the
+        // nearest source and the previous speaker are both Ruiz, and neither said "is expected".
+        let text = "“We will build it,” Ruiz said on Monday. The dredging is expected to begin in March."
+        let s = Array(text.unicodeScalars)
+        func range(_ needle: String) -> Range<Int> {
+            let n = Array(needle.unicodeScalars)
+            let i = (0...(s.count - n.count)).first { Array(s[$0..<($0 + n.count)]) == n }!
+            return i..<(i + n.count)
+        }
+        let triples: [AttributionExample.Triple] = [
+            .init(content: range("We will build it,"), source: range("Ruiz"), cue: range("said")),
+            .init(content: range("The dredging"), source: nil, cue: range("is expected")),
+        ]
+        var doc = Document(id: "t", text: text)
+        for stage in try preprocess() { try stage.process(&doc) }
+        QuotesStage(options: .init(), model: nil).oracle(&doc, triples: triples)
+        let expected = try #require(doc.quotes.first { doc.originalSpan($0.span).start == range("The dredging").lowerBound })
+        #expect(expected.speaker == nil)
+        #expect(doc.quotes.first?.speaker.map { doc.originalSpan($0.span) } == TextSpan(range("Ruiz").lowerBound, range("Ruiz").upperBound))
+    }
+
     @Test func refusesAModelOfAnotherFeatureSet() throws {
         let bytes = [UInt8](try trainTiny(epochs: 1).serialized())
         let current = Array("\"feature_version\":\(AttributionFeatures.version)".utf8)

@@ -65,6 +65,22 @@ import Testing
         u.add(gold: gold, predicted: [PredictedQuote(kind: "indirect", start: 10, end: 30, speaker: "the mayor", speakerStart: 40, speakerEnd: 45)])
         #expect(u.rows[4].speakerCorrect == 0)
     }
+
+    @Test(arguments: [SpeakerMatch.name, .overlap])
+    func sourcelessGoldWantsNoSpeaker(_ match: SpeakerMatch) {
+        let gold = [GoldQuote(kind: "indirect", start: 10, end: 30, speaker: nil)]
+        var none = Scorer(speakerMatch: match)
+        none.add(gold: gold, predicted: [PredictedQuote(kind: "indirect", start: 10, end: 30, speaker: nil)])
+        #expect(none.rows[4].speakerCorrect == 1 && none.rows[4].endToEndF1 == 1)
+        var named = Scorer(speakerMatch: match)
+        named.add(gold: gold, predicted: [PredictedQuote(kind: "indirect", start: 10, end: 30, speaker: "Ana Ruiz", speakerStart: 0, speakerEnd: 8)])
+        #expect(named.rows[4].speakerCorrect == 0)
+        // A gold source the prediction leaves out is still wrong.
+        var missing = Scorer(speakerMatch: match)
+        missing.add(gold: [GoldQuote(kind: "indirect", start: 10, end: 30, speaker: "Ruiz", speakerStart: 0, speakerEnd: 4)],
+                    predicted: [PredictedQuote(kind: "indirect", start: 10, end: 30, speaker: nil)])
+        #expect(missing.rows[4].speakerCorrect == 0)
+    }
 }
 
 @Suite struct ReaderTests {

@@ -768,3 +768,33 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 }
+
+/// Agentless passives and impersonal frames: the quotation stays, with nobody as its speaker.
+@Suite struct SourcelessCueTests {
+    @Test(arguments: [
+        "Ana Ruiz spoke for an hour on Monday. It is widely believed that the harbor plan will not pass this year.",
+        "Ana Ruiz spoke for an hour on Monday. Commissioners were told that the harbor plan would not pass this year.",
+        "Ana Ruiz spoke for an hour on Monday. It was reported that the harbor plan would not pass this year.",
+    ])
+    func noSpeakerForAgentlessCues(_ text: String) throws {
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.span.start > span("Monday.", in: text).end }, "\(text)")
+        #expect(q.span.start == span("the harbor plan", in: text).start)
+        #expect(q.speaker == nil, "\(text)")
+    }
+
+    @Test func agentAndExperiencerKeepTheirSpeaker() throws {
+        let (doc, q) = try firstQuote("Ruiz is convinced that the harbor plan will pass this year.")
+        #expect(speakerName(doc, q) == "Ruiz")
+        let text = "The harbor plan was criticized by the mayor, who said that it would cost too much."
+        let d2 = try analyze(text)
+        #expect(d2.quotes.allSatisfy { $0.speaker != nil })
+    }
+
+    @Test func evidentialAdverbOnlyWhenItIsTheWholeCue() throws {
+        let text = "Ruiz reportedly told aides that the harbor plan was dead."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.speaker?.span == span("Ruiz", in: text))
+        #expect(speakerName(doc, q) == "Ruiz")
+    }
+}

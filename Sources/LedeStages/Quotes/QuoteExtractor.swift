@@ -114,6 +114,10 @@ struct QuoteExtractor {
         self = QuoteExtractor(copying: self, view: view)
         let direct = attachDirect(segments)
         findReportedSpeech(segments: segments, direct: direct)
+        // Agentless passives and impersonal frames name nobody (see SourcelessCues.swift).
+        for i in found.indices {
+            if let c = found[i].cue, isSourcelessCue(c.lowerBound, c.upperBound) { found[i].source = nil; found[i].inheritsSpeaker = false }
+        }
         found.sort { $0.span < $1.span }
         return found
     }

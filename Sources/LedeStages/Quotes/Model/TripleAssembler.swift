@@ -93,6 +93,12 @@ struct TripleAssembler {
             let source = sources.filter { sameParagraph($0, c.a, c.b) }
                 .min { distance($0, anchor.0, anchor.1) < distance($1, anchor.0, anchor.1) }
             let span = TextSpan(v.tokens[c.a].span.start, v.tokens[c.b - 1].span.end)
+            // "is expected to", "it is clear that": nobody to find, and nobody to inherit.
+            if let cue, x.isSourcelessCue(cue.a, cue.b) {
+                found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: nil,
+                                        cue: cue.a..<cue.b, lemma: v.text(cue.a, cue.b).lowercased(), confidence: 0.7))
+                continue
+            }
             // The rules' speaker for the same quotation, when they found one: their source finding
             // (appositions, "said X", interrupted quotations) is better tuned than nearest-span.
             if let r = rules.first(where: { $0.source != nil && $0.span.overlap(with: span) * 2 >= max($0.span.end, span.end) - min($0.span.start, span.start) }) {
