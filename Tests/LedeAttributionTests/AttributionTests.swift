@@ -203,6 +203,25 @@ struct AttributionInternalsTests {
         #expect(doc.quotes.first?.speaker.map { doc.originalSpan($0.span) } == TextSpan(range("Ruiz").lowerBound, range("Ruiz").upperBound))
     }
 
+    @Test func relativePronounSourceNamesItsAntecedent() throws {
+        // "grumble" is no cue of the rules, so the tags alone carry this attribution.
+        let text = "The harbor board met on Tuesday. Oyster farmers, who grumble that the dredging will ruin their beds, filled the hall."
+        let s = Array(text.unicodeScalars)
+        func range(_ needle: String) -> Range<Int> {
+            let n = Array(needle.unicodeScalars)
+            let i = (0...(s.count - n.count)).first { Array(s[$0..<($0 + n.count)]) == n }!
+            return i..<(i + n.count)
+        }
+        var doc = Document(id: "t", text: text)
+        for stage in try preprocess() { try stage.process(&doc) }
+        QuotesStage(options: .init(), model: nil).oracle(&doc, triples: [
+            .init(content: range("that the dredging will ruin their beds"), source: range("who"), cue: range("grumble")),
+        ])
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker.map { doc.originalSpan($0.span) } == TextSpan(range("who").lowerBound, range("who").upperBound))
+        #expect(q.speaker?.speaker.map { doc.speakers[$0].name } == "Oyster farmers")
+    }
+
     @Test func refusesAModelOfAnotherFeatureSet() throws {
         let bytes = [UInt8](try trainTiny(epochs: 1).serialized())
         let current = Array("\"feature_version\":\(AttributionFeatures.version)".utf8)

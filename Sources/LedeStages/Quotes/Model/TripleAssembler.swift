@@ -73,6 +73,20 @@ struct TripleAssembler {
         return out.sorted { ($0.a, $0.role) < ($1.a, $1.role) }
     }
 
+    /// A source tagged on a relative pronoun ("Voters, who say …", "the agency, which said …"):
+    /// the pronoun stays the mention as written, the noun phrase before it names the speaker, as
+    /// the rules do for their own relative clauses.
+    func relativeSource(_ s: Segment) -> SourcePhrase? {
+        let v = x.v
+        guard ["who", "which"].contains(v.low(s.a)), s.a > 0 else { return nil }
+        var e = s.a
+        if v.isChar(e - 1, ",") { e -= 1 }
+        let floor = x.sentenceBounds(s.a).0
+        guard e > floor, var p = x.sourceBefore(e, floor: floor, lenient: true), p.pronoun == nil else { return nil }
+        p.a = s.a; p.b = s.a + 1
+        return p
+    }
+
     func assemble(_ labels: [UInt8], rules: [FoundQuote] = []) -> [FoundQuote] {
         let v = x.v
         let segs = Self.mergeInterrupted(Self.segments(labels), v)
@@ -108,7 +122,9 @@ struct TripleAssembler {
             }
             let kind = Self.kind(v, c.a, c.b)
             var phrase: SourcePhrase?
-            if let s = source {
+            if let s = source, let p = relativeSource(s) {
+                phrase = p
+            } else if let s = source {
                 phrase = x.parse(s.a, s.b, lenient: true)
                     ?? SourcePhrase(a: s.a, b: s.b, name: v.text(s.a, s.b), role: nil, kind: .unknown, pronoun: nil,
                                     proper: v.isCapitalized(s.b - 1), head: v.low(s.b - 1))
