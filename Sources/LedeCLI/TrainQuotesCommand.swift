@@ -135,9 +135,17 @@ struct TrainQuotesCommand: ParsableCommand {
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: nil, log: { print($0) })
             model.header.dev_score = probe.header.dev_score
+            // The probe never saw the held-out documents: its calibration carries over.
+            model.header.confidence_calibration = try probe.fitConfidence(on: held.map { examples[$0] }, preprocess: preprocess)
         } else {
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: devSet.map { scorer($0.documents, speakerMatch: $0.speakerMatch) }, log: { print($0) })
+            if let devSet { model.header.confidence_calibration = try model.fitConfidence(on: devSet.documents.map(Self.example), preprocess: preprocess) }
+        }
+        if let c = model.header.confidence_calibration {
+            print(String(format: "confidence calibrated on the dev quotations: σ(%.3g · margin %+.3f)", c[0], c[1]))
+        } else {
+            print("no dev data: quotations get fixed confidences (give --dev or --hold-out to calibrate them)")
         }
         let bytes = model.serialized()
         try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)

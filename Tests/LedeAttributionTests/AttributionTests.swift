@@ -365,3 +365,58 @@ struct StackedAttributionTests {
         #expect(StackedFeatures(x.v, base: f.keys, labels: tagged).keys == with.keys)
     }
 }
+
+@Suite("Quotation confidence")
+struct ConfidenceCalibrationTests {
+    @Test func fitRecoversALogisticRelation() {
+        // Outcomes drawn from P(right) = σ(0.02 · margin − 2), margins spread over 0…300.
+        var rng = SplitMix64(state: 11)
+        var samples: [(margin: Double, right: Bool)] = []
+        for _ in 0..<20_000 {
+            let m = Double(rng.next() % 30_001) / 100
+            let p = 1 / (1 + exp(-(0.02 * m - 2)))
+            samples.append((m, Double(rng.next() % 1_000_000) / 1_000_000 < p))
+        }
+        let c = try! #require(ConfidenceCalibration.fit(samples))
+        #expect(abs(c.slope - 0.02) < 0.002, "slope \(c.slope)")
+        #expect(abs(c.intercept + 2) < 0.2, "intercept \(c.intercept)")
+        #expect(c(250) > c(100) && c(100) > c(0))
+    }
+
+    @Test func fitsOnAnnotatedDocuments() throws {
+        // A model of the tiny fixtures, on the repository's gold articles it never saw, makes right
+        // and wrong quotations; a larger margin must mean a likelier right one.
+        let model = try trainTiny()
+        let gold = URL(fileURLWithPath: fixtures).appendingPathComponent("../../../data/gold/quotes.jsonl").standardized.path
+        let docs = try TrainingData.load(gold).documents
+        let c = try #require(try model.fitConfidence(on: examples(docs), preprocess: try preprocess()))
+        #expect(c.count == 2 && c[0] > 0, "\(c)")
+    }
+
+    @Test func noFitWithoutBothOutcomes() {
+        #expect(ConfidenceCalibration.fit([(1, true), (2, true), (3, true), (4, false)]) == nil)
+        #expect(ConfidenceCalibration.fit([]) == nil)
+    }
+
+    @Test func calibratedModelsGradeTheirQuotations() throws {
+        var model = try trainTiny()
+        let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
+        let fixed = QuotesStage(options: .init(), model: model)
+        model.header.confidence_calibration = [0.001, -0.5]
+        let back = try AttributionModel.parse(model.serialized())
+        #expect(back.header.confidence_calibration == [0.001, -0.5])
+        let graded = QuotesStage(options: .init(), model: back)
+        var fixedValues = Set<Double>(), gradedValues = Set<Double>()
+        for d in docs {
+            var a = Document(id: d.id, text: d.text), b = a
+            for s in try preprocess() { try s.process(&a); try s.process(&b) }
+            try fixed.process(&a)
+            try graded.process(&b)
+            #expect(a.quotes.map(\.span) == b.quotes.map(\.span))   // confidence never changes what is found
+            fixedValues.formUnion(a.quotes.map(\.confidence))
+            gradedValues.formUnion(b.quotes.map(\.confidence))
+        }
+        #expect(gradedValues.count > fixedValues.count)
+        #expect(gradedValues.allSatisfy { $0 > 0 && $0 < 1 })
+    }
+}

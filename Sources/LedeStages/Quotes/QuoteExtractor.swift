@@ -12,6 +12,8 @@ struct FoundQuote {
     var confidence: Double
     /// No source next to it: take the speaker of the previous quotation.
     var inheritsSpeaker = false
+    /// Mean tag margin of a content the model tagged (nil: found by the rules).
+    var margin: Double?
 }
 
 /// Finds quotations in one document: pairs marks, attaches direct quotations to the cue and source

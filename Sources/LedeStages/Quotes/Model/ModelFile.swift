@@ -35,6 +35,9 @@ public struct AttributionModel: Sendable, Equatable {
         public var stack_first_share: Double? = nil
         /// log2 of the second pass's buckets (nil: `hash_bits`).
         public var stack_hash_bits: Int? = nil
+        /// Logistic calibration of a quotation's confidence from its content's mean tag margin,
+        /// fitted on the dev data: [slope, intercept] (absent: fixed confidences).
+        public var confidence_calibration: [Double]? = nil
     }
 
     public var header: Header

@@ -87,7 +87,9 @@ struct TripleAssembler {
         return p
     }
 
-    func assemble(_ labels: [UInt8], rules: [FoundQuote] = []) -> [FoundQuote] {
+    /// `margins` (per token) and `confidence` turn a content's mean tag margin into its quotation's
+    /// confidence; without them the confidences are fixed by how the quotation was made.
+    func assemble(_ labels: [UInt8], rules: [FoundQuote] = [], margins: [Float]? = nil, confidence: ((Double) -> Double)? = nil) -> [FoundQuote] {
         let v = x.v
         let segs = Self.mergeInterrupted(Self.segments(labels), v)
         let cues = segs.filter { $0.role == 2 }
@@ -107,17 +109,21 @@ struct TripleAssembler {
             let source = sources.filter { sameParagraph($0, c.a, c.b) }
                 .min { distance($0, anchor.0, anchor.1) < distance($1, anchor.0, anchor.1) }
             let span = TextSpan(v.tokens[c.a].span.start, v.tokens[c.b - 1].span.end)
+            let margin = margins.map { m in Double((c.a..<c.b).reduce(Float(0)) { $0 + m[$1] }) / Double(c.b - c.a) }
+            func sure(_ fixed: Double) -> Double { margin.flatMap { m in confidence.map { $0(m) } } ?? fixed }
             // "is expected to", "it is clear that": nobody to find, and nobody to inherit.
             if let cue, x.isSourcelessCue(cue.a, cue.b) {
                 found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: nil,
-                                        cue: cue.a..<cue.b, lemma: v.text(cue.a, cue.b).lowercased(), confidence: 0.7))
+                                        cue: cue.a..<cue.b, lemma: v.text(cue.a, cue.b).lowercased(), confidence: sure(0.7)))
+                found[found.count - 1].margin = margin
                 continue
             }
             // The rules' speaker for the same quotation, when they found one: their source finding
             // (appositions, "said X", interrupted quotations) is better tuned than nearest-span.
             if let r = rules.first(where: { $0.source != nil && $0.span.overlap(with: span) * 2 >= max($0.span.end, span.end) - min($0.span.start, span.start) }) {
                 found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: r.source,
-                                        cue: r.cue ?? cue.map { $0.a..<$0.b }, lemma: r.lemma, confidence: 0.8))
+                                        cue: r.cue ?? cue.map { $0.a..<$0.b }, lemma: r.lemma, confidence: sure(0.8)))
+                found[found.count - 1].margin = margin
                 continue
             }
             let kind = Self.kind(v, c.a, c.b)
@@ -131,7 +137,8 @@ struct TripleAssembler {
             }
             found.append(FoundQuote(kind: kind, span: span, pieces: [span], source: phrase,
                                     cue: cue.map { $0.a..<$0.b }, lemma: cue.map { v.text($0.a, $0.b).lowercased() },
-                                    confidence: 0.7, inheritsSpeaker: phrase == nil))
+                                    confidence: sure(0.7), inheritsSpeaker: phrase == nil))
+            found[found.count - 1].margin = margin
         }
         // Nested attributions ("X said that Y claimed Z"): one tag per token keeps only the outer one,
         // so a rule quotation with a source lying inside a model content, matching none of the found
