@@ -16,6 +16,13 @@ func examples(_ docs: [GoldDocument]) -> [AttributionExample] {
     }
 }
 
+/// Code point offsets of the first `needle` in `text` (the oracle tests' gold spans).
+func scalarRange(of needle: String, in text: String) -> Range<Int> {
+    let s = Array(text.unicodeScalars), n = Array(needle.unicodeScalars)
+    let i = (0...(s.count - n.count)).first { Array(s[$0..<($0 + n.count)]) == n }!
+    return i..<(i + n.count)
+}
+
 let context = StageContext(outputDirectory: ".", pipelineDirectory: ".", index: 0)
 func preprocess() throws -> [any Stage] {
     [try NormalizeStage(options: .init(), context: context), try SegmentStage(options: .init(), context: context)]
@@ -185,12 +192,7 @@ struct AttributionInternalsTests {
         // Gold tags with a source-less attribution after one with a source, in one paragraph: the
         // nearest source and the previous speaker are both Ruiz, and neither said "is expected".
         let text = "“We will build it,” Ruiz said on Monday. The dredging is expected to begin in March."
-        let s = Array(text.unicodeScalars)
-        func range(_ needle: String) -> Range<Int> {
-            let n = Array(needle.unicodeScalars)
-            let i = (0...(s.count - n.count)).first { Array(s[$0..<($0 + n.count)]) == n }!
-            return i..<(i + n.count)
-        }
+        let range = { (needle: String) in scalarRange(of: needle, in: text) }
         let triples: [AttributionExample.Triple] = [
             .init(content: range("We will build it,"), source: range("Ruiz"), cue: range("said")),
             .init(content: range("The dredging"), source: nil, cue: range("is expected")),
@@ -206,12 +208,7 @@ struct AttributionInternalsTests {
     @Test func relativePronounSourceNamesItsAntecedent() throws {
         // "grumble" is no cue of the rules, so the tags alone carry this attribution.
         let text = "The harbor board met on Tuesday. Oyster farmers, who grumble that the dredging will ruin their beds, filled the hall."
-        let s = Array(text.unicodeScalars)
-        func range(_ needle: String) -> Range<Int> {
-            let n = Array(needle.unicodeScalars)
-            let i = (0...(s.count - n.count)).first { Array(s[$0..<($0 + n.count)]) == n }!
-            return i..<(i + n.count)
-        }
+        let range = { (needle: String) in scalarRange(of: needle, in: text) }
         var doc = Document(id: "t", text: text)
         for stage in try preprocess() { try stage.process(&doc) }
         QuotesStage(options: .init(), model: nil).oracle(&doc, triples: [
