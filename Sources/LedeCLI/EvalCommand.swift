@@ -24,7 +24,9 @@ struct EvalCommand: ParsableCommand {
         quotations: the resolved name equals the gold name ignoring case, titles and articles, or is the \
         gold name's last word. For PolNeAR, whose gold speaker is the source as written, the speaker is \
         right when the predicted mention overlaps the gold source span or the resolved name shares a \
-        capitalized word with it. End-to-end F1 needs span and speaker both right.
+        capitalized word with it. A gold quotation without a speaker (PolNeAR's source-less \
+        attributions, "is expected to") is speaker-right only when the prediction names nobody either. \
+        End-to-end F1 needs span and speaker both right.
         """)
 
     @Argument(help: "Gold JSON Lines file.", completion: .file())
