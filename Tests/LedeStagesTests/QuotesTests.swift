@@ -54,8 +54,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 
     @Test func straightQuoteWithSpeakerBeforeColon() throws {
         let text = "Brandt told the crowd: \"We will not move the market to the river.\""
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(doc.quotes.count == 1)
         #expect(q.kind == .direct)
         #expect(q.span == span("We will not move the market to the river.", in: text))
@@ -66,8 +65,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// Archives that type '' for a double mark: the attribution before the opening pair still counts.
     @Test func doubledApostrophesWithAttributionBefore() throws {
         let text = "On Monday, Mayor Okafor wrote on her blog: ''The ferry stays, whatever the board says.''"
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(q.span == span("The ferry stays, whatever the board says.", in: text))
         #expect(q.cue?.lemma == "write")
         #expect(speakerName(doc, q) == "Okafor")
@@ -76,8 +74,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// An apposition between the speaker's description and the verb: `"…," the union's president, Dana Whitlock, told …`.
     @Test func appositionAfterTheQuote() throws {
         let text = "The council met late. “We are not going anywhere,” the union’s president, Dana Whitlock, told a rally in Fresno."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(q.span == span("We are not going anywhere,", in: text))
         #expect(speakerName(doc, q) == "Dana Whitlock")
         #expect(q.cue?.lemma == "tell")
@@ -228,8 +225,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// A quotation attributed before it whose sentence the writer finishes is mixed, to the end.
     @Test func writerFinishesTheSentenceAfterTheQuotation() throws {
         let text = "Asked about the vote, Tyler said, \"We have three weeks to go\" until the county caucuses."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(q.kind == .mixed)
         #expect(doc.string(q.span) == "\"We have three weeks to go\" until the county caucuses")
         #expect(speakerName(doc, q) == "Tyler")
@@ -288,8 +284,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 
     @Test func dashAttribution() throws {
         let text = "Readers wrote in about the floods.\n\n“The river is rising faster than last year.” ― Tomasz Wilk\n\nThe water fell on Sunday.\n"
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (_, q) = try firstQuote(text)
         #expect(q.speaker?.span == span("Tomasz Wilk", in: text))
     }
 }
@@ -346,8 +341,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// "A, according to X, B": the sentence around the attribution is the content.
     @Test func accordingToInsideTheSentence() throws {
         let text = "Turnout, according to the county clerk, was the highest in decades."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (_, q) = try firstQuote(text)
         #expect(q.span == span("Turnout, according to the county clerk, was the highest in decades", in: text))
         #expect(q.speaker?.span == span("county clerk", in: text))
     }
@@ -356,8 +350,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// "…, he told the court in his filing."
     @Test func sentenceFinalCueWithAddresseeAndAdjunct() throws {
         let text = "The county was only doing what forty other counties already do, he told the court in his filing."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (_, q) = try firstQuote(text)
         #expect(q.kind == .indirect)
         #expect(q.span == span("The county was only doing what forty other counties already do", in: text))
         #expect(q.cue?.lemma == "tell")
@@ -392,8 +385,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// "Some said …": a quantifier alone is a group source, and no article before a noun.
     @Test func quantifierSources() throws {
         let text = "Some said they had waited three hours in the rain."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (_, q) = try firstQuote(text)
         #expect(q.speaker?.span == span("Some", in: text))
         #expect(q.span == span("they had waited three hours in the rain", in: text))
     }
@@ -401,8 +393,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// A quoted show title between the cue and "that" does not hide the complement.
     @Test func titleBeforeTheComplement() throws {
         let text = "Okafor said on KRTV's \"Morning Desk\" that she would \"look hard\" at the levy."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (_, q) = try firstQuote(text)
         #expect(q.kind == .mixed)
         #expect(q.span.start == span("she would", in: text).start)
     }
@@ -480,8 +471,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// "according to" closing its sentence needs no comma before it.
     @Test func accordingToWithoutComma() throws {
         let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (_, q) = try firstQuote(text)
         #expect(q.span == span("The mayor leads the challenger 46 percent to 39 percent", in: text))
         #expect(q.cue?.lemma == "according to")
     }
@@ -499,8 +489,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// A negated cue still attributes: "who has not backed", "did not say whether".
     @Test func negatedCues() throws {
         let text = "The governor, who has not endorsed Mayor Okafor, spoke briefly."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(doc.string(q.span) == "Mayor Okafor")
         #expect(q.cue?.lemma == "endorse")
     }
@@ -508,8 +497,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// A parenthesis between dashes sits between the subject and its verb.
     @Test func dashParenthesisBeforeTheCue() throws {
         let text = "Harbor officials — and, in particular, the port director — insisted that the channel stay open."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(doc.string(q.span) == "the channel stay open")
         #expect(q.speaker.map { doc.string($0.span) } == "Harbor officials")
     }
@@ -577,8 +565,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 
     @Test func questionedWhether() throws {
         let text = "Jonas Pell questioned whether the audit was independent."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (_, q) = try firstQuote(text)
         #expect(q.span == span("the audit was independent", in: text))
         #expect(q.cue?.lemma == "question")
     }
@@ -646,8 +633,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// "who" is the mention as written; the noun phrase it attaches to names the speaker.
     @Test func relativeWhoSource() throws {
         let text = "Fishermen who say the quota is too low blocked the harbor road."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(q.span == span("the quota is too low blocked the harbor road", in: text))
         #expect(q.speaker?.span == span("who", in: text))
         #expect(speakerName(doc, q) == "Fishermen")
@@ -717,8 +703,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 
     @Test func appositionGivesRole() throws {
         let text = "Hugo Brandt, a marine biologist, said the reef was recovering."
-        let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        let (doc, q) = try firstQuote(text)
         #expect(q.speaker?.span == span("Hugo Brandt", in: text))
         let s = try #require(q.speaker?.speaker.map { doc.speakers[$0] })
         #expect(s.role == "a marine biologist")
