@@ -71,6 +71,22 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Okafor")
     }
 
+    /// A party and state after the name, in parentheses or between commas: its periods end an
+    /// abbreviation, so the attribution after the quotation reaches the verb.
+    @Test func partyAndStateAfterTheQuote() throws {
+        let text = "The vote is Friday.\n\n“This is a dog whistle,” Rep. Gwen Ostrander (D-Wis.) said Friday. “We will not stand for it.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.pieces.count == 2)
+        #expect(q.speaker?.span == span("Rep. Gwen Ostrander", in: text))
+        #expect(speakerName(doc, q) == "Gwen Ostrander")
+
+        let text2 = "The bill stalled.\n\n“The veto will be overridden,” Senate Majority Leader Mitch Calloway, R-Ky., said Tuesday."
+        let (doc2, q2) = try firstQuote(text2)
+        #expect(q2.span == span("The veto will be overridden,", in: text2))
+        #expect(speakerName(doc2, q2) == "Mitch Calloway")
+        #expect(doc2.speakers.first?.role == "Senate Majority Leader")
+    }
+
     /// An apposition between the speaker's description and the verb: `"…," the union's president, Dana Whitlock, told …`.
     @Test func appositionAfterTheQuote() throws {
         let text = "The council met late. “We are not going anywhere,” the union’s president, Dana Whitlock, told a rally in Fresno."

@@ -205,7 +205,10 @@ extension QuoteExtractor {
         guard j < pb else { return nil }
         if !soft && !(v.isWord(j) && v.first(j).isLowercaseLetter) { return nil }
         var w = j
-        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w), !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
+        // A period before a comma or a closing parenthesis ends an abbreviation, not the sentence:
+        // "Rep. Gwen Moore (D-Wis.) said", "Mitch McConnell, R-Ky., said".
+        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w) || v.isChar(w, ".") && (v.isChar(w + 1, ")") || v.isChar(w + 1, ",")),
+              !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
         // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
         // clause of its own instead.
         // A verb with an addressee never inverts ("…," told reporters is no English).
