@@ -71,6 +71,19 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Okafor")
     }
 
+    /// "X said:" closing a paragraph introduces the quotation that opens the next one.
+    @Test func colonBeforeABlockQuotation() throws {
+        let text = "The debate turned to jobs.\n\nOn July 6, Senator Ilse Marchetti made the following comment:\n\n“For young people who left school, the jobless rate is 33 percent.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.kind == .direct)
+        #expect(q.span == span("For young people who left school, the jobless rate is 33 percent.", in: text))
+        #expect(q.speaker?.span == span("Senator Ilse Marchetti", in: text))
+        #expect(speakerName(doc, q) == "Ilse Marchetti")
+        // Without the colon the paragraphs stay apart: nobody is named for the quotation.
+        let (_, q2) = try firstQuote(text.replacingOccurrences(of: "comment:", with: "comment."))
+        #expect(q2.speaker == nil)
+    }
+
     /// A party and state after the name, in parentheses or between commas: its periods end an
     /// abbreviation, so the attribution after the quotation reaches the verb.
     @Test func partyAndStateAfterTheQuote() throws {

@@ -245,7 +245,10 @@ extension QuoteExtractor {
     func attributionBefore(_ seg: QuotedSegment) -> Attribution? {
         // The attribution ends before the opening mark's first token ('' takes two).
         let o = seg.openFirst(v)
-        guard o > 0, v.paragraph[o - 1] == v.paragraph[o] else { return nil }
+        guard o > 0 else { return nil }
+        // "He said:" ending one paragraph and the quotation opening the next, the block-quote style.
+        guard v.paragraph[o - 1] == v.paragraph[o] || v.isChar(o - 1, ":") && isBody(o - 1) else { return nil }
+        let paragraph = v.paragraph[o - 1]
         var k = o - 1
         let colon = v.isChar(k, ":")
         if colon || v.isChar(k, ",") || v.first(k).isDash { k -= 1 }
@@ -253,7 +256,7 @@ extension QuoteExtractor {
         guard k >= 0 else { return nil }
         // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
         var floor = k
-        while floor - 1 >= 0, v.paragraph[floor - 1] == v.paragraph[o], !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
+        while floor - 1 >= 0, v.paragraph[floor - 1] == paragraph, !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
         // "Carl Bialik: “…”", "Pollsters agree - Mark Ellis and Jo Chen: “…”": a name that is all
         // there is between the clause start (or a dash) and the colon.
         if colon {
@@ -302,7 +305,10 @@ extension QuoteExtractor {
             }
             c -= 1
         }
-        if colon, floor < k, let src = sourceAfter(floor, limit: k) ?? leadingSubject(floor, limit: k), src.proper || src.pronoun != nil {
+        // "On July 6, Sanders made the following comment:": the subject comes after an opening adverbial.
+        var subject = floor
+        if colon, v.has(floor, .preposition), let comma = (floor..<k).first(where: { v.isChar($0, ",") }) { subject = comma + 1 }
+        if colon, subject < k, let src = sourceAfter(subject, limit: k) ?? leadingSubject(subject, limit: k), src.proper || src.pronoun != nil {
             return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
         }
         return nil
