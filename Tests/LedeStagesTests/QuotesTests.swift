@@ -71,6 +71,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Okafor")
     }
 
+    /// A plural possessive's apostrophe in a long apposition before the cue is no quotation mark,
+    /// so the attribution before the quotation still reaches the name.
+    @Test func pluralPossessiveInAppositionBeforeTheCue() throws {
+        let text = "The ad ran this week.\n\nRucker Colton, who runs the get-out-the-vote effort for military veterans' families, said, \"The ads have been unfair to veterans for years.\""
+        let (doc, q) = try firstQuote(text)
+        #expect(q.kind == .direct)
+        #expect(speakerName(doc, q) == "Rucker Colton")
+        #expect(q.cue?.lemma == "say")
+    }
+
     /// "X said:" closing a paragraph introduces the quotation that opens the next one.
     @Test func colonBeforeABlockQuotation() throws {
         let text = "The debate turned to jobs.\n\nOn July 6, Senator Ilse Marchetti made the following comment:\n\n“For young people who left school, the jobless rate is 33 percent.”"

@@ -256,7 +256,8 @@ extension QuoteExtractor {
         guard k >= 0 else { return nil }
         // Left edge: the start of the clause (terminal punctuation, another quotation, the paragraph).
         var floor = k
-        while floor - 1 >= 0, v.paragraph[floor - 1] == paragraph, !v.isTerminal(floor - 1) || isNamePeriod(floor - 1), !v.isQuote(floor - 1), k - floor < 24 { floor -= 1 }
+        while floor - 1 >= 0, v.paragraph[floor - 1] == paragraph, !v.isTerminal(floor - 1) || isNamePeriod(floor - 1),
+              !v.isQuote(floor - 1) || isPossessiveApostrophe(floor - 1), k - floor < 24 { floor -= 1 }
         // "Carl Bialik: “…”", "Pollsters agree - Mark Ellis and Jo Chen: “…”": a name that is all
         // there is between the clause start (or a dash) and the colon.
         if colon {
