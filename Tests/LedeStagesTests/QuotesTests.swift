@@ -81,6 +81,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.cue?.lemma == "say")
     }
 
+    /// "“…,” according to X": a source-first cue right after the quotation names its source.
+    @Test func accordingToAfterTheQuote() throws {
+        let text = "The clinic reopened.\n\n“The water is safe to drink again,” according to the Marlow County health department."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span == span("The water is safe to drink again,", in: text))
+        #expect(q.cue?.lemma == "according to")
+        #expect(q.cue?.span == span("according to", in: text))
+        #expect(speakerName(doc, q)?.contains("Marlow County health department") == true)
+    }
+
     /// "X said:" closing a paragraph introduces the quotation that opens the next one.
     @Test func colonBeforeABlockQuotation() throws {
         let text = "The debate turned to jobs.\n\nOn July 6, Senator Ilse Marchetti made the following comment:\n\n“For young people who left school, the jobless rate is 33 percent.”"

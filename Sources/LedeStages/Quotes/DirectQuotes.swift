@@ -209,6 +209,10 @@ extension QuoteExtractor {
         // "Rep. Gwen Moore (D-Wis.) said", "Mitch McConnell, R-Ky., said".
         while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w) || v.isChar(w, ".") && (v.isChar(w + 1, ")") || v.isChar(w + 1, ",")),
               !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
+        // "“…,” according to a court filing": the source-first cue right after the quotation.
+        if let after = sourceFirstCue(at: j), let src = sourceAfter(after, limit: w, lenient: true) {
+            return Attribution(source: src, cue: j..<after, lemma: sourceFirstLemma(j, after), end: src.b)
+        }
         // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
         // clause of its own instead.
         // A verb with an addressee never inverts ("…," told reporters is no English).
@@ -302,7 +306,7 @@ extension QuoteExtractor {
                 }
             }
             if let after = sourceFirstCue(at: c), let src = sourceAfter(after, limit: k + 1) {
-                return Attribution(source: src, cue: c..<after, lemma: cues.sourceFirst.first { $0.count == after - c }.map { $0.joined(separator: " ") } ?? "according to", end: src.b)
+                return Attribution(source: src, cue: c..<after, lemma: sourceFirstLemma(c, after), end: src.b)
             }
             c -= 1
         }

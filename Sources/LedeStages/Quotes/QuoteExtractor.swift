@@ -88,6 +88,14 @@ struct QuoteExtractor {
         return nil
     }
 
+    /// The lexicon's phrase for a source-first cue found at `a..<b` ("according to").
+    func sourceFirstLemma(_ a: Int, _ b: Int) -> String {
+        for phrase in cues.sourceFirst where phrase.count == b - a {
+            if phrase.indices.allSatisfy({ v.low(a + $0) == phrase[$0] }) { return phrase.joined(separator: " ") }
+        }
+        return "according to"
+    }
+
     /// Sentence bounds of token `k` as token indices.
     func sentenceBounds(_ k: Int) -> (Int, Int) {
         let si = Int(v.sentence[k])
