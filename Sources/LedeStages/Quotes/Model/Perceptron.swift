@@ -126,9 +126,9 @@ struct PerceptronTrainer {
 }
 
 /// The emission table as 16-bit integers for tagging (not training): half the bytes of Float32 rows,
-/// so the 48 random row reads per token stay in cache far more often, and sums are exact Int32.
-/// One scale per model (the largest weight maps to 8191, so four rows sum inside Int16); the loss is far below what changes a
-/// decoded tag (checked on PolNeAR dev: same figures).
+/// so the random row reads per token (one per template) stay in cache far more often, and sums are
+/// exact. One scale per model: the largest weight maps to 8191, so any four rows sum inside Int16;
+/// the loss is far below what changes a decoded tag (tested; PolNeAR dev gives the same figures).
 struct QuantizedEmissions: Sendable {
     let rows: [Int16]
     let scale: Float
