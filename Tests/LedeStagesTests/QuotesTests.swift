@@ -339,6 +339,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// An attitude verb's object runs over a list's commas and an example's ("including …"), but a
+    /// comma that opens a clause of its own still ends it.
+    @Test func objectListsAndExamples() throws {
+        let text = "The mayor praised nurses in Fresno, Modesto and Visalia for their work. The council rejected the harbor plan, citing costs. The senator blamed several factors, including budget cuts. Critics condemned the ministers, the governor, and the mayor for the delay."
+        let doc = try analyze(text)
+        let contents = Set(doc.quotes.map { String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0.span.start..<$0.span.end])) })
+        #expect(contents.contains("nurses in Fresno, Modesto and Visalia for their work"))
+        #expect(contents.contains("the harbor plan"))
+        #expect(contents.contains("several factors, including budget cuts"))
+        #expect(contents.contains("the ministers, the governor, and the mayor for the delay"))
+    }
+
     @Test func mixedQuoteTakesTheWholeClause() throws {
         let text = "The ministry warned that the tariffs would “hurt every farm in the valley.” Talks resume Monday."
         let doc = try analyze(text)

@@ -469,8 +469,33 @@ extension QuoteExtractor {
         let j = k + 1
         guard v.isWord(j) || v.isQuote(j) || v.tokens[j].kind == .number else { return nil }
         if ["by", "that", "to", "as", "in", "on", "at", "with", "when", "after", "before", "because", "while", "if"].contains(v.low(j)) { return nil }
-        var e = j
-        while e < sb, !v.isChar(e, ","), !v.isChar(e, ";"), !v.isChar(e, ":"), !v.isTerminal(e) || isNamePeriod(e) { e += 1 }
+        /// The end of the comma-free stretch from `a`.
+        func stretch(_ a: Int) -> Int {
+            var e = a
+            while e < sb, !v.isChar(e, ","), !v.isChar(e, ";"), !v.isChar(e, ":"), !v.isTerminal(e) || isNamePeriod(e) { e += 1 }
+            return e
+        }
+        var e = stretch(j)
+        // The object's comma may be a list's ("workers in New York, Los Angeles and Seattle", "voters,
+        // lawmakers, and thinkers") or open an example ("several factors, including …").
+        let first = e
+        var items = 0, closed = false
+        while e < sb, v.isChar(e, ","), items < 4, !closed {
+            let a = e + 1, b = stretch(a)
+            guard a < b, v.isWord(a), !(a..<b).contains(where: { speechCue($0) != nil || v.has($0, .subjectPronoun) }) else { break }
+            let conjunction = (a..<b).contains { ["and", "or"].contains(v.low($0)) }
+            if ["including", "especially", "particularly"].contains(v.low(a)) || conjunction {
+                // ", and thinkers" closes a list only after a bare item ("voters, lawmakers, and thinkers").
+                if ["and", "or"].contains(v.low(a)) && items == 0 { break }
+                guard b - a <= 12 else { break }
+                e = b; closed = true
+            } else {
+                // A bare item ("Los Angeles"): the list must go on to an item with a conjunction.
+                guard b - a <= 4, b < sb, v.isChar(b, ","), !(a..<b).contains(where: { v.has($0, .clauseWord) }) else { break }
+                items += 1; e = b
+            }
+        }
+        if !closed { e = first }
         while e > j, v.isPunct(e - 1) { e -= 1 }
         guard e > j, QuoteMarks.wordCount(v, j, e) >= 1 else { return nil }
         var end = v.tokens[e - 1].span.end
