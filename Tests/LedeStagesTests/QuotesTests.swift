@@ -344,7 +344,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     @Test func objectListsAndExamples() throws {
         let text = "The mayor praised nurses in Fresno, Modesto and Visalia for their work. The council rejected the harbor plan, citing costs. The senator blamed several factors, including budget cuts. Critics condemned the ministers, the governor, and the mayor for the delay."
         let doc = try analyze(text)
-        let contents = Set(doc.quotes.map { String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0.span.start..<$0.span.end])) })
+        let contents = Set(doc.quotes.map { doc.originalString($0.span) })
         #expect(contents.contains("nurses in Fresno, Modesto and Visalia for their work"))
         #expect(contents.contains("the harbor plan"))
         #expect(contents.contains("several factors, including budget cuts"))
