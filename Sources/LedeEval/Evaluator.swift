@@ -22,8 +22,9 @@ public struct Evaluator {
             let span = doc.originalSpan(q.span)
             let mention = q.speaker.map { doc.originalSpan($0.span) }
             let name = q.speaker.flatMap { m in m.speaker.flatMap { $0 < doc.speakers.count ? doc.speakers[$0].name : nil } ?? doc.originalString(m.span) }
+            let cue = q.cue.map { doc.originalSpan($0.span) }
             return PredictedQuote(kind: q.kind.rawValue, start: span.start, end: span.end, speaker: name,
-                                  speakerStart: mention?.start, speakerEnd: mention?.end)
+                                  speakerStart: mention?.start, speakerEnd: mention?.end, cueStart: cue?.start, cueEnd: cue?.end)
         }
     }
 
@@ -45,7 +46,8 @@ public struct Evaluator {
                     var line = "\(d.id)\t"
                     if let g { let q = d.quotes[g]; line += "GOLD \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" + (q.cueStart.map { " cue <\(cut($0, q.cueEnd!))>" } ?? "") } else { line += "MISSING-GOLD" }
                     line += "\t"
-                    if let p { let q = pred[p]; line += "PRED \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" + (q.speakerStart.map { " mention <\(cut($0, q.speakerEnd!))>" } ?? "") } else { line += "NO-PRED" }
+                    if let p { let q = pred[p]; line += "PRED \(q.kind) [\(cut(q.start, q.end))] by <\(q.speaker ?? "-")>" + (q.speakerStart.map { " mention <\(cut($0, q.speakerEnd!))>" } ?? "")
+                        + (q.cueStart.map { " cue <\(cut($0, q.cueEnd!))>" } ?? "") } else { line += "NO-PRED" }
                     errors(line.replacingOccurrences(of: "\n", with: " "))
                 }
             }

@@ -33,9 +33,14 @@ public struct PredictedQuote: Sendable, Equatable {
     public var speaker: String?
     public var speakerStart: Int?
     public var speakerEnd: Int?
-    public init(kind: String, start: Int, end: Int, speaker: String?, speakerStart: Int? = nil, speakerEnd: Int? = nil) {
+    /// The cue as original-text offsets, for error listings (not scored).
+    public var cueStart: Int?
+    public var cueEnd: Int?
+    public init(kind: String, start: Int, end: Int, speaker: String?, speakerStart: Int? = nil, speakerEnd: Int? = nil,
+                cueStart: Int? = nil, cueEnd: Int? = nil) {
         self.kind = kind; self.start = start; self.end = end; self.speaker = speaker
         self.speakerStart = speakerStart; self.speakerEnd = speakerEnd
+        self.cueStart = cueStart; self.cueEnd = cueEnd
     }
 }
 

@@ -205,6 +205,59 @@ struct AttributionInternalsTests {
         #expect(doc.quotes.first?.speaker.map { doc.originalSpan($0.span) } == TextSpan(range("Ruiz").lowerBound, range("Ruiz").upperBound))
     }
 
+    /// The oracle's quotations of `text` for `triples` given as (content, source, cue) needles.
+    func oracleQuotes(_ text: String, _ triples: [(String, String?, String?)]) throws -> Document {
+        let range = { (needle: String) in scalarRange(of: needle, in: text) }
+        var doc = Document(id: "t", text: text)
+        for stage in try preprocess() { try stage.process(&doc) }
+        QuotesStage(options: .init(), model: nil).oracle(&doc, triples: triples.map {
+            .init(content: range($0.0), source: $0.1.map(range), cue: $0.2.map(range))
+        })
+        return doc
+    }
+
+    func quote(_ doc: Document, at needle: String) throws -> Quote {
+        let start = scalarRange(of: needle, in: doc.text).lowerBound
+        return try #require(doc.quotes.first { doc.originalSpan($0.span).start == start }, "no quotation at \(needle)")
+    }
+
+    @Test func cuesThatNameNobodyInsideOrBeforeAnUntaggedContent() throws {
+        // A tagger that swallows the raising verb into the content, or leaves "Asked" untagged, must
+        // not hand the quotation to the nearest speaker.
+        let raising = try oracleQuotes("“We will build it,” Ruiz said on Monday. The dredging appears to be stalled again.", [
+            ("We will build it,", "Ruiz", "said"), ("The dredging appears to be stalled again", nil, nil),
+        ])
+        let stalled = try quote(raising, at: "The dredging")
+        #expect(stalled.speaker == nil)
+        #expect(stalled.cue.map { raising.originalString($0.span) } == "appears")
+
+        let asked = try oracleQuotes("Asked whether the dredging would begin in March, Ruiz said the board had not decided.", [
+            ("whether the dredging would begin in March", nil, nil), ("the board had not decided", "Ruiz", "said"),
+        ])
+        #expect(try quote(asked, at: "whether").speaker == nil)
+        #expect(try quote(asked, at: "whether").cue.map { asked.originalString($0.span) } == "Asked")
+        #expect(try quote(asked, at: "the board").speaker.map { asked.originalString($0.span) } == "Ruiz")
+    }
+
+    @Test func raisingVerbsThatCarryASpeakerKeepIt() throws {
+        // "seemed to confirm" is Ruiz confirming; a raising verb inside someone's reported clause
+        // ("that she was glad the dredging appeared …") is part of what she said.
+        let confirm = try oracleQuotes("Ruiz seemed to confirm that the dredging would begin in March.", [
+            ("that the dredging would begin in March", "Ruiz", "seemed to confirm"),
+        ])
+        #expect(try quote(confirm, at: "that the dredging").speaker.map { confirm.originalString($0.span) } == "Ruiz")
+        let glad = try oracleQuotes("Ruiz said on Monday that she was glad the dredging appeared to be on schedule.", [
+            ("that she was glad the dredging appeared to be on schedule", "Ruiz", "said"),
+        ])
+        #expect(try quote(glad, at: "that she").speaker.map { glad.originalString($0.span) } == "Ruiz")
+    }
+
+    @Test func appearanceIsNotARaisingVerb() throws {
+        let text = "“We will build it,” Ruiz said on Monday. She appeared at the hearing to defend the dredging plan."
+        let doc = try oracleQuotes(text, [("We will build it,", "Ruiz", "said"), ("She appeared at the hearing to defend the dredging plan", nil, nil)])
+        #expect(try quote(doc, at: "She appeared").speaker != nil)
+    }
+
     @Test func relativePronounSourceNamesItsAntecedent() throws {
         // "grumble" is no cue of the rules, so the tags alone carry this attribution.
         let text = "The harbor board met on Tuesday. Oyster farmers, who grumble that the dredging will ruin their beds, filled the hall."

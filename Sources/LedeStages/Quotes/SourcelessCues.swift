@@ -23,6 +23,21 @@ extension QuoteExtractor {
         if Self.beForms.contains(aux), Self.isPastParticiple(head), !Self.experiencerAdjectives.contains(head) {
             return v.low(b) != "by"
         }
+        // "Asked whether he would run, Reid said …": a sentence-initial reduced passive names its
+        // asker nowhere (with "by" it does: "Asked by Lauer whether …").
+        if let first = (a..<b).first(where: { v.isWord($0) }), Self.reducedPassives.contains(v.low(first)),
+           (floor..<first).allSatisfy({ !v.isWord($0) }), v.low(first + 1) != "by" {
+            return true
+        }
+        // "Ben Carson appears to be slipping", "Mr. Trump's tone often seems to encourage …": a
+        // raising verb's subject is what the writer infers about, not a speaker (PolNeAR train: 173
+        // such cues without a source, 6 with one). "He seemed to confirm" does have a speaker (23 to 0).
+        if let r = (a..<b).last(where: { Self.raisingVerbs.contains(v.low($0)) }),
+           ((r + 1)..<b).allSatisfy({ !v.isWord($0) || Self.raisingComplements.contains(v.low($0)) }) {
+            var k = b
+            while k < min(b + 3, v.count), Self.raisingComplements.contains(v.low(k)) { k += 1 }
+            return cueVerb(k) == nil
+        }
         // "it is clear that", "it appears that", "it seems likely".
         var i = a - 1
         while i >= max(floor, a - 4), i >= 0, !(v.low(i) == "it" || v.low(i) == "it's") { i -= 1 }
@@ -33,6 +48,34 @@ extension QuoteExtractor {
             }
         }
         return false
+    }
+
+    /// A cue that names nobody at the edge of, or inside, a content span `a..<b` (tokens), for a
+    /// tagger that swallowed it into the content or left it untagged: a reduced passive right before
+    /// the content ("[Asked] whether he would run, …") or a raising verb in the content's first
+    /// clause ("[Ben Carson appears to be slipping]", PolNeAR's convention for the writer's own
+    /// inferences). The caller takes it as the quotation's cue, with no speaker.
+    func sourcelessCue(aroundContent a: Int, _ b: Int) -> Range<Int>? {
+        guard a < b, a >= 0, b <= v.count else { return nil }
+        let (floor, _) = sentenceBounds(a)
+        if a - 1 >= floor, v.isWord(a - 1), Self.reducedPassives.contains(v.low(a - 1)),
+           (floor..<(a - 1)).allSatisfy({ !v.isWord($0) }) {
+            return (a - 1)..<a
+        }
+        let (_, end) = sentenceBounds(a)
+        var k = a, words = 0
+        while k < min(b, end), words < 12 {
+            if v.isWord(k) {
+                if v.inQuote[k] { break }
+                // "appeared at a rally" is not the raising verb.
+                if Self.raisingVerbs.contains(v.low(k)), !Self.appearancePrepositions.contains(v.low(k + 1)) { return k..<(k + 1) }
+                // "that she's glad Clinton appeared to …" is someone's reported clause.
+                if Self.clauseOpeners.contains(v.low(k)) || v.low(k) == "whether" || cueVerb(k) != nil { break }
+                words += 1
+            } else if v.isChar(k, ",") || v.isQuote(k) { break }
+            k += 1
+        }
+        return nil
     }
 
     static func isPastParticiple(_ w: String) -> Bool {
@@ -51,6 +94,15 @@ extension QuoteExtractor {
                                                      "outraged", "thrilled", "puzzled", "unconvinced", "undeterred", "unimpressed", "resigned",
                                                      "hooked", "focused", "obsessed", "assured", "persuaded", "dismayed", "saddened", "horrified"]
     static let evidentialAdverbs: Set<String> = ["reportedly", "allegedly", "purportedly", "supposedly", "reputedly"]
+    /// Raising verbs: their subject is not who says or thinks anything.
+    static let raisingVerbs: Set<String> = ["appear", "appears", "appeared", "seem", "seems", "seemed"]
+    /// Words that may follow a raising verb inside a cue that still names nobody ("seemed to be").
+    static let raisingComplements: Set<String> = ["to", "be", "like", "as", "if", "a"]
+    /// Words after "appear" that make it "show up", not a raising verb.
+    static let appearancePrepositions: Set<String> = ["at", "in", "on", "before", "with", "alongside", "onstage", "together", "live",
+                                                      "via", "during", "from", "for", "inside", "outside"]
+    /// Participles that open a sentence as a reduced passive of asking.
+    static let reducedPassives: Set<String> = ["asked", "pressed", "questioned"]
     static let impersonalVerbs: Set<String> = ["appears", "appeared", "seems", "seemed", "looks", "looked", "remains", "remained"]
     static let impersonalAdjectives: Set<String> = ["clear", "unclear", "apparent", "obvious", "evident", "likely", "unlikely", "possible",
                                                     "impossible", "certain", "uncertain", "doubtful", "true", "plain"]

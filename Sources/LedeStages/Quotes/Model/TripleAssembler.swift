@@ -43,14 +43,16 @@ struct TripleAssembler {
 
     /// Joins content pieces split by their own source and cue ("The benefit, it says, would be
     /// $300") or by an interruption (`"A," he said. "B."`): two contents in one paragraph with only
-    /// source, cue and punctuation tokens between them, at least one a cue, are one content.
-    static func mergeInterrupted(_ segs: [Segment], _ v: TokenView) -> [Segment] {
+    /// source, cue and punctuation tokens between them, at least one a cue, are one content. A piece
+    /// with a cue of its own before it ("Asked whether …, Ruiz said …") is another attribution.
+    func mergeInterrupted(_ segs: [Segment]) -> [Segment] {
+        let v = x.v
         var out: [Segment] = []
         var i = 0
         while i < segs.count {
             var s = segs[i]
             i += 1
-            guard s.role == 3 else { out.append(s); continue }
+            guard s.role == 3, x.sourcelessCue(aroundContent: s.a, s.b)?.upperBound != s.a else { out.append(s); continue }
             var between: [Segment] = []
             var j = i
             while j < segs.count {
@@ -91,7 +93,7 @@ struct TripleAssembler {
     /// confidence; without them the confidences are fixed by how the quotation was made.
     func assemble(_ labels: [UInt8], rules: [FoundQuote] = [], margins: [Float]? = nil, confidence: ((Double) -> Double)? = nil) -> [FoundQuote] {
         let v = x.v
-        let segs = Self.mergeInterrupted(Self.segments(labels), v)
+        let segs = mergeInterrupted(Self.segments(labels))
         let cues = segs.filter { $0.role == 2 }
         let sources = segs.filter { $0.role == 1 }
         func distance(_ s: Segment, _ a: Int, _ b: Int) -> Int {
@@ -112,9 +114,11 @@ struct TripleAssembler {
             let margin = margins.map { m in Double((c.a..<c.b).reduce(Float(0)) { $0 + m[$1] }) / Double(c.b - c.a) }
             func sure(_ fixed: Double) -> Double { margin.flatMap { m in confidence.map { $0(m) } } ?? fixed }
             // "is expected to", "it is clear that": nobody to find, and nobody to inherit.
-            if let cue, x.isSourcelessCue(cue.a, cue.b) {
+            let nobody = cue.flatMap { x.isSourcelessCue($0.a, $0.b) ? $0.a..<$0.b : nil }
+                ?? (cue.map { $0.b == c.a || (c.a..<c.b).contains($0.a) } == true ? nil : x.sourcelessCue(aroundContent: c.a, c.b))
+            if let nobody {
                 found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: nil,
-                                        cue: cue.a..<cue.b, lemma: v.text(cue.a, cue.b).lowercased(), confidence: sure(0.7)))
+                                        cue: nobody, lemma: v.text(nobody.lowerBound, nobody.upperBound).lowercased(), confidence: sure(0.7)))
                 found[found.count - 1].margin = margin
                 continue
             }
