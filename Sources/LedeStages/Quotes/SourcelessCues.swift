@@ -34,9 +34,7 @@ extension QuoteExtractor {
         // such cues without a source, 6 with one). "He seemed to confirm" does have a speaker (23 to 0).
         if let r = (a..<b).last(where: { Self.raisingVerbs.contains(v.low($0)) }),
            ((r + 1)..<b).allSatisfy({ !v.isWord($0) || Self.raisingComplements.contains(v.low($0)) }) {
-            var k = b
-            while k < min(b + 3, v.count), Self.raisingComplements.contains(v.low(k)) { k += 1 }
-            return cueVerb(k) == nil
+            return !raisesASpeechVerb(from: b)
         }
         // "it is clear that", "it appears that", "it seems likely".
         var i = a - 1
@@ -68,7 +66,10 @@ extension QuoteExtractor {
             if v.isWord(k) {
                 if v.inQuote[k] { break }
                 // "appeared at a rally" is not the raising verb.
-                if Self.raisingVerbs.contains(v.low(k)), !Self.appearancePrepositions.contains(v.low(k + 1)) { return k..<(k + 1) }
+                if Self.raisingVerbs.contains(v.low(k)) {
+                    if Self.appearancePrepositions.contains(v.low(k + 1)) || raisesASpeechVerb(from: k + 1) { break }
+                    return k..<(k + 1)
+                }
                 // "that she's glad Clinton appeared to …" is someone's reported clause.
                 if Self.clauseOpeners.contains(v.low(k)) || v.low(k) == "whether" || cueVerb(k) != nil { break }
                 words += 1
@@ -76,6 +77,14 @@ extension QuoteExtractor {
             k += 1
         }
         return nil
+    }
+
+    /// Whether a cue verb follows a raising verb's "to (be)" from token `k` on ("seemed to
+    /// confirm"): then the subject is the speaker after all.
+    func raisesASpeechVerb(from start: Int) -> Bool {
+        var k = start
+        while k < min(start + 3, v.count), Self.raisingComplements.contains(v.low(k)) { k += 1 }
+        return cueVerb(k) != nil
     }
 
     static func isPastParticiple(_ w: String) -> Bool {
