@@ -191,18 +191,11 @@ struct AttributionInternalsTests {
     @Test func agentlessCueGetsNoSpeakerFromItsNeighbours() throws {
         // Gold tags with a source-less attribution after one with a source, in one paragraph: the
         // nearest source and the previous speaker are both Ruiz, and neither said "is expected".
-        let text = "“We will build it,” Ruiz said on Monday. The dredging is expected to begin in March."
-        let range = { (needle: String) in scalarRange(of: needle, in: text) }
-        let triples: [AttributionExample.Triple] = [
-            .init(content: range("We will build it,"), source: range("Ruiz"), cue: range("said")),
-            .init(content: range("The dredging"), source: nil, cue: range("is expected")),
-        ]
-        var doc = Document(id: "t", text: text)
-        for stage in try preprocess() { try stage.process(&doc) }
-        QuotesStage(options: .init(), model: nil).oracle(&doc, triples: triples)
-        let expected = try #require(doc.quotes.first { doc.originalSpan($0.span).start == range("The dredging").lowerBound })
-        #expect(expected.speaker == nil)
-        #expect(doc.quotes.first?.speaker.map { doc.originalSpan($0.span) } == TextSpan(range("Ruiz").lowerBound, range("Ruiz").upperBound))
+        let doc = try oracleQuotes("“We will build it,” Ruiz said on Monday. The dredging is expected to begin in March.", [
+            ("We will build it,", "Ruiz", "said"), ("The dredging", nil, "is expected"),
+        ])
+        #expect(try quote(doc, at: "The dredging").speaker == nil)
+        #expect(doc.quotes.first?.speaker.map { doc.originalString($0.span) } == "Ruiz")
     }
 
     /// The oracle's quotations of `text` for `triples` given as (content, source, cue) needles.
@@ -261,14 +254,10 @@ struct AttributionInternalsTests {
     @Test func relativePronounSourceNamesItsAntecedent() throws {
         // "grumble" is no cue of the rules, so the tags alone carry this attribution.
         let text = "The harbor board met on Tuesday. Oyster farmers, who grumble that the dredging will ruin their beds, filled the hall."
-        let range = { (needle: String) in scalarRange(of: needle, in: text) }
-        var doc = Document(id: "t", text: text)
-        for stage in try preprocess() { try stage.process(&doc) }
-        QuotesStage(options: .init(), model: nil).oracle(&doc, triples: [
-            .init(content: range("that the dredging will ruin their beds"), source: range("who"), cue: range("grumble")),
-        ])
+        let doc = try oracleQuotes(text, [("that the dredging will ruin their beds", "who", "grumble")])
         let q = try #require(doc.quotes.first)
-        #expect(q.speaker.map { doc.originalSpan($0.span) } == TextSpan(range("who").lowerBound, range("who").upperBound))
+        let who = scalarRange(of: "who", in: text)
+        #expect(q.speaker.map { doc.originalSpan($0.span) } == TextSpan(who.lowerBound, who.upperBound))
         #expect(q.speaker?.speaker.map { doc.speakers[$0].name } == "Oyster farmers")
     }
 

@@ -25,8 +25,7 @@ extension QuoteExtractor {
         }
         // "Asked whether he would run, Reid said …": a sentence-initial reduced passive names its
         // asker nowhere (with "by" it does: "Asked by Lauer whether …").
-        if let first = (a..<b).first(where: { v.isWord($0) }), Self.reducedPassives.contains(v.low(first)),
-           (floor..<first).allSatisfy({ !v.isWord($0) }), v.low(first + 1) != "by" {
+        if let first = (a..<b).first(where: { v.isWord($0) }), opensWithReducedPassive(first) {
             return true
         }
         // "Ben Carson appears to be slipping", "Mr. Trump's tone often seems to encourage …": a
@@ -55,12 +54,8 @@ extension QuoteExtractor {
     /// inferences). The caller takes it as the quotation's cue, with no speaker.
     func sourcelessCue(aroundContent a: Int, _ b: Int) -> Range<Int>? {
         guard a < b, a >= 0, b <= v.count else { return nil }
-        let (floor, _) = sentenceBounds(a)
-        if a - 1 >= floor, v.isWord(a - 1), Self.reducedPassives.contains(v.low(a - 1)),
-           (floor..<(a - 1)).allSatisfy({ !v.isWord($0) }) {
-            return (a - 1)..<a
-        }
-        let (_, end) = sentenceBounds(a)
+        if a > 0, opensWithReducedPassive(a - 1) { return (a - 1)..<a }
+        let end = sentenceBounds(a).1
         var k = a, words = 0
         while k < min(b, end), words < 12 {
             if v.isWord(k) {
@@ -77,6 +72,13 @@ extension QuoteExtractor {
             k += 1
         }
         return nil
+    }
+
+    /// Whether token `k` is "Asked" (or another reduced passive) opening its sentence, with no
+    /// "by" naming the asker after it.
+    func opensWithReducedPassive(_ k: Int) -> Bool {
+        guard v.isWord(k), Self.reducedPassives.contains(v.low(k)), v.low(k + 1) != "by" else { return false }
+        return (sentenceBounds(k).0..<k).allSatisfy { !v.isWord($0) }
     }
 
     /// Whether a cue verb follows a raising verb's "to (be)" from token `k` on ("seemed to

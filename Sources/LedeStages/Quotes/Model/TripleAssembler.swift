@@ -52,7 +52,7 @@ struct TripleAssembler {
         while i < segs.count {
             var s = segs[i]
             i += 1
-            guard s.role == 3, x.sourcelessCue(aroundContent: s.a, s.b)?.upperBound != s.a else { out.append(s); continue }
+            guard s.role == 3, !(s.a > 0 && x.opensWithReducedPassive(s.a - 1)) else { out.append(s); continue }
             var between: [Segment] = []
             var j = i
             while j < segs.count {
