@@ -529,6 +529,21 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// A connective, a focus word, an adverb before a participle clause, a preposition outside the
+    /// noun-phrase list or a wire dateline opening the sentence is never the participle's subject.
+    @Test func participleSubjectsAfterConnectivesAndDatelines() throws {
+        let cases: [(String, String)] = [
+            ("However, Okafor met with the union in May and declared that she found the offer \"very fair.\"", "Okafor"),
+            ("Hastily seizing on the ferry delays, Ruiz blamed the port board and warned that fares would rise.", "Ruiz"),
+            ("Alongside the calls for a recount, even a senior party strategist said the count would stand.", "senior party strategist"),
+            ("HARBORTON (AP) \u{2014} Mayor Lina Okafor rejected the levy on Tuesday, saying it would hurt the docks.", "Mayor Lina Okafor"),
+        ]
+        for (text, source) in cases {
+            let (doc, q) = try firstQuote(text)
+            #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
+        }
+    }
+
     /// "according to" closing its sentence needs no comma before it.
     @Test func accordingToWithoutComma() throws {
         let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."

@@ -89,6 +89,39 @@ extension QuoteExtractor {
     /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
     static let subordinators: Set<String> = ["while", "although", "though", "because", "since", "when", "whereas", "if", "after", "before", "once", "unless", "as"]
 
+    /// Sentence adverbs, connectives and focus words that can open a clause before its subject
+    /// ("However, Adelson …", "Meantime, …", "Even a top strategist …"); none of them names a speaker.
+    static let openingAdverbs: Set<String> = [
+        "so", "yet", "then", "still", "however", "meanwhile", "meantime", "instead", "indeed", "moreover", "furthermore",
+        "nevertheless", "nonetheless", "now", "here", "there", "also", "again", "finally", "ultimately", "eventually",
+        "separately", "similarly", "likewise", "otherwise", "thus", "therefore", "hence", "overall", "besides",
+        "initially", "originally", "additionally", "notably", "ironically", "apparently", "clearly", "obviously",
+        "afterward", "afterwards", "even", "only", "just", "perhaps", "maybe", "surely", "certainly",
+    ]
+    /// Prepositions that open a sentence-initial adverbial but are not in the noun-phrase list
+    /// ("Alongside the calls for action, a strategist said …", "Despite the vote, …").
+    static let openingPrepositions: Set<String> = [
+        "alongside", "despite", "amid", "amidst", "during", "beyond", "unlike", "like", "under", "against", "among",
+        "without", "throughout", "following", "toward", "towards", "over", "through", "into", "about", "upon", "behind",
+        "besides", "regarding", "given", "inside", "outside", "near", "to", "until", "ahead",
+    ]
+
+    /// The token after a wire dateline opening the sentence ("WASHINGTON (AP) — …",
+    /// "Washington (AFP) – …", "PARIS, France — …"): a place and an agency are never the subject.
+    func datelineEnd(_ sa: Int, limit: Int) -> Int? {
+        var k = sa
+        while k < limit, k - sa < 6, v.isCapitalized(k) || v.isChar(k, ",") || isNamePeriod(k) { k += 1 }
+        guard k > sa, v.isCapitalized(sa) else { return nil }
+        if k < limit, v.isChar(k, "(") {
+            var c = k + 1
+            while c < limit, c - k <= 4, !v.isChar(c, ")") { c += 1 }
+            guard c < limit, v.isChar(c, ")") else { return nil }
+            k = c + 1
+        }
+        guard k + 1 < limit, v.isDash(k) else { return nil }
+        return k + 1
+    }
+
     /// Reported content from token `a` to the end of the sentence, without final punctuation.
     func content(from a: Int, to sb0: Int) -> TextSpan? {
         var sb = sb0
@@ -172,10 +205,12 @@ extension QuoteExtractor {
     /// Tuesday, Mr. Trump struck a measured tone, saying …").
     func clauseSubject(sentence sa: Int, before end: Int) -> SourcePhrase? {
         if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[end] { return ps }
-        var start = sa
-        // "And he seemed …", "But, on Twitter, she responded …".
-        while start < end, v.has(start, .andBut) || ["so", "yet", "then", "still"].contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
+        var start = datelineEnd(sa, limit: end) ?? sa
+        // "And he seemed …", "But, on Twitter, she responded …", "However, Adelson met … and declared",
+        // "Even a top strategist said …": connectives and focus words are never the subject.
+        while start < end, v.has(start, .andBut) || Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
         if let c = leadingAdverbialEnd(start, limit: end) { start = c + 1 }
+        while start < end, Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
         guard start < end, !v.has(start, .preposition) else { return nil }
         // The opening apposition's name first ("Fenwick's lawyer, Victor Amadi, asked …").
         if let s0 = leadingSubject(start, limit: end) ?? sourceAfter(start, limit: end), s0.b < end { return s0 }
@@ -194,7 +229,10 @@ extension QuoteExtractor {
     func leadingAdverbialEnd(_ sa: Int, limit: Int) -> Int? {
         // Also a participle clause: "Asked whom she supported, …", "Speaking to reporters, …".
         let participle = v.isWord(sa) && (cueVerb(sa) != nil || isParticiple(sa))
-        guard sa < limit, v.has(sa, [.preposition, .weekday]) || Self.subordinators.contains(v.low(sa)) || participle else { return nil }
+            // "Hastily politicizing the tragedy, Trump cast …": an adverb before the participle.
+            || sa + 1 < limit && v.low(sa).hasSuffix("ly") && isParticiple(sa + 1)
+        guard sa < limit, v.has(sa, [.preposition, .weekday]) || Self.subordinators.contains(v.low(sa))
+                || Self.openingPrepositions.contains(v.low(sa)) || participle else { return nil }
         var c = sa + 1
         while c < limit, c - sa <= 14, !v.isChar(c, ","), !v.isQuote(c), !v.isTerminal(c) || isNamePeriod(c) { c += 1 }
         return c + 1 < limit && v.isChar(c, ",") ? c : nil

@@ -114,6 +114,10 @@ struct TokenView {
     @inline(__always) func isChar(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].span.length == 1 && s[tokens[i].span.start] == c
     }
+    /// The token is one dash scalar (-, –, —).
+    @inline(__always) func isDash(_ i: Int) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].span.length == 1 && s[tokens[i].span.start].isDash
+    }
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
     @inline(__always) func isCapitalized(_ i: Int) -> Bool { isWord(i) && first(i).isUppercaseLetter }
     @inline(__always) func isQuote(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .quote }
