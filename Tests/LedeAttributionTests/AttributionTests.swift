@@ -232,6 +232,22 @@ struct AttributionInternalsTests {
         #expect(try quote(asked, at: "the board").speaker.map { asked.originalString($0.span) } == "Ruiz")
     }
 
+    @Test func raisingClauseIsTheContentWhenTheTaggerLeavesItsSubjectOut() throws {
+        // Tagged cue "seem" and content "to be enjoying the fight": the content is the raising
+        // clause from its subject, past the opening adverbial, and names nobody.
+        let doc = try oracleQuotes("On Tuesday, Mayor Okafor does not seem to be enjoying the fight over the dredging.", [
+            ("to be enjoying the fight over the dredging", nil, "seem"),
+        ])
+        let q = try quote(doc, at: "Mayor Okafor")
+        #expect(doc.originalString(q.span) == "Mayor Okafor does not seem to be enjoying the fight over the dredging")
+        #expect(q.speaker == nil)
+        // A clause opener bounds the subject: "… said that the board appears …" keeps "the board".
+        let board = try oracleQuotes("Ruiz said on Monday that the harbor board appears ready to delay the vote.", [
+            ("ready to delay the vote", nil, "appears"),
+        ])
+        #expect(board.originalString(try quote(board, at: "the harbor board").span) == "the harbor board appears ready to delay the vote")
+    }
+
     @Test func raisingVerbsThatCarryASpeakerKeepIt() throws {
         // "seemed to confirm" is Ruiz confirming; a raising verb inside someone's reported clause
         // ("that she was glad the dredging appeared …") is part of what she said.

@@ -74,6 +74,31 @@ extension QuoteExtractor {
         return nil
     }
 
+    /// The first token of a raising verb's subject ("[Mr. Clinton] does not seem to …", "[the
+    /// race] appears closer"), or nil when none stands right before it in its clause. PolNeAR's
+    /// content of a raising attribution is the whole clause, subject and verb included: what the
+    /// writer infers, not what anyone said.
+    func raisingSubjectStart(verb r: Int) -> Int? {
+        guard r > 0, r < v.count, Self.raisingVerbs.contains(v.low(r)) else { return nil }
+        let floor = sentenceBounds(r).0
+        var k = r - 1
+        // Auxiliaries and adverbs between the subject and the verb ("does not", "may", "also").
+        while k >= floor, k > r - 5, v.isWord(k), v.has(k, .auxiliary) || Self.passiveAdverbs.contains(v.low(k))
+                || ["not", "may", "might", "could", "would", "does", "do", "did", "n't", "can", "will"].contains(v.low(k)) || v.low(k).hasSuffix("ly") { k -= 1 }
+        let end = k + 1
+        var a = end
+        while a - 1 >= floor, end - a < 10 {
+            let t = a - 1
+            let w = v.low(t)
+            guard v.isWord(t) || v.tokens[t].kind == .number || v.isChar(t, "-") || w == "'s" || w == "’s" else { break }
+            if v.has(t, .andBut) || Self.clauseOpeners.contains(w) || Self.subordinators.contains(w) || w == "whether" || cueVerb(t) != nil { break }
+            a -= 1
+        }
+        // Past an opening adverbial ("On Tuesday the race appears …") the subject starts after it.
+        while a < end, v.has(a, .preposition) || v.has(a, .weekday) && end - a > 1 { a += 1 }
+        return a < end ? a : nil
+    }
+
     /// Whether token `k` is "Asked" (or another reduced passive) opening its sentence, with no
     /// "by" naming the asker after it.
     func opensWithReducedPassive(_ k: Int) -> Bool {

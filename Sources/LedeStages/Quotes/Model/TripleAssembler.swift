@@ -117,7 +117,14 @@ struct TripleAssembler {
             let nobody = cue.flatMap { x.isSourcelessCue($0.a, $0.b) ? $0.a..<$0.b : nil }
                 ?? (cue.map { $0.b == c.a || (c.a..<c.b).contains($0.a) } == true ? nil : x.sourcelessCue(aroundContent: c.a, c.b))
             if let nobody {
-                found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: nil,
+                // "[Mr. Clinton does not seem] to be relishing the fight": the raising clause is the content.
+                var span = span, a = c.a
+                if nobody.upperBound <= c.a, v.sentence[nobody.lowerBound] == v.sentence[c.a],
+                   let r = nobody.last(where: { QuoteExtractor.raisingVerbs.contains(v.low($0)) }), let s0 = x.raisingSubjectStart(verb: r) {
+                    a = s0
+                    span = TextSpan(v.tokens[a].span.start, span.end)
+                }
+                found.append(FoundQuote(kind: Self.kind(v, a, c.b), span: span, pieces: [span], source: nil,
                                         cue: nobody, lemma: v.text(nobody.lowerBound, nobody.upperBound).lowercased(), confidence: sure(0.7)))
                 found[found.count - 1].margin = margin
                 continue
