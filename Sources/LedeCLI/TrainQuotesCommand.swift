@@ -11,7 +11,8 @@ struct TrainQuotesCommand: ParsableCommand {
         discussion: """
         Each DATA is a gold JSON Lines file (the format `lede eval` reads) or a PolNeAR-style split \
         folder (text/ and attributions/). Tokens are tagged as source, cue, content or outside (BIO) by a \
-        structured averaged perceptron over hashed features, including the rule engine's matches. With \
+        linear-chain CRF (or, with --learner perceptron, a structured averaged perceptron) over hashed \
+        features, including the rule engine's matches. With \
         --dev, end-to-end F1 over all kinds is printed after every epoch, the best epoch is kept and \
         training stops after --patience epochs without improvement; --hold-out PERCENT does the same on every k-th \
         training document instead, then retrains on all of them for the best number of epochs. A second pass \
@@ -45,14 +46,23 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "log2 of the number of feature hash buckets (model size and tagging time grow with it; 16 scores like 17–19 on PolNeAR and tags about a fifth faster).")
     var hashBits = 16
 
-    @Option(help: "Folds of the jackknife that tags the training data for the stacked second pass; 0 or 1: one pass only.")
-    var stackFolds = 5
+    @Option(help: "Folds of the jackknife that tags the training data for a stacked second pass (5 helped the perceptron, not the CRF); 0 or 1: one pass only.")
+    var stackFolds = 0
 
     @Option(help: "Share of the first pass's scores the second pass adds its own to.")
     var stackFirstShare = 0.1
 
     @Option(help: "log2 of the second pass's feature hash buckets.")
     var stackHashBits = 15
+
+    @Option(help: "How the first pass learns: crf (likelihood gradient with AdaGrad steps, averaged) or perceptron.")
+    var learner: AttributionLearner = .crf
+
+    @Option(help: "How the stacked second pass learns: perceptron or crf.")
+    var stackLearner: AttributionLearner = .perceptron
+
+    @Option(help: "AdaGrad base rate of CRF passes (lower: more epochs, a little better).")
+    var rate = 0.01
 
     @Flag(help: "Diagnostics: score the gold tags pushed through the triple assembler (the ceiling of a perfect tagger) on DATA and --dev, without training.")
     var oracle = false
@@ -67,6 +77,7 @@ struct TrainQuotesCommand: ParsableCommand {
         if !(12...22).contains(hashBits) { throw ValidationError("--hash-bits must be between 12 and 22") }
         if !(12...22).contains(stackHashBits) { throw ValidationError("--stack-hash-bits must be between 12 and 22") }
         if !(stackFirstShare > 0 && stackFirstShare <= 1) { throw ValidationError("--stack-first-share must be in (0, 1]") }
+        if !(rate > 0 && rate <= 10) { throw ValidationError("--rate must be in (0, 10]") }
         if !(0...20).contains(stackFolds) { throw ValidationError("--stack-folds must be between 0 and 20") }
     }
 
@@ -108,6 +119,7 @@ struct TrainQuotesCommand: ParsableCommand {
         var options = AttributionTrainer.Options()
         options.epochs = epochs; options.seed = seed; options.patience = patience; options.hashBits = hashBits
         options.stackFolds = stackFolds; options.stackFirstShare = stackFirstShare; options.stackHashBits = stackHashBits
+        options.learner = learner; options.stackLearner = stackLearner; options.rate = rate
         func scorer(_ documents: [GoldDocument], speakerMatch: SpeakerMatch) -> (AttributionModel) -> Double {
             { model in
                 let stages = preprocess + [QuotesStage(options: .init(), model: model)]
@@ -161,3 +173,5 @@ struct TrainQuotesCommand: ParsableCommand {
         })
     }
 }
+
+extension AttributionLearner: ExpressibleByArgument {}

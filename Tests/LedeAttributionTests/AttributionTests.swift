@@ -28,10 +28,11 @@ func preprocess() throws -> [any Stage] {
     [try NormalizeStage(options: .init(), context: context), try SegmentStage(options: .init(), context: context)]
 }
 
-func trainTiny(seed: UInt64 = 7, epochs: Int = 30) throws -> AttributionModel {
+func trainTiny(seed: UInt64 = 7, epochs: Int = 30, learner: AttributionLearner = .crf, stackFolds: Int = 0) throws -> AttributionModel {
     let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
     var options = AttributionTrainer.Options()
     options.seed = seed; options.epochs = epochs; options.hashBits = 16
+    options.learner = learner; options.stackFolds = stackFolds
     return try AttributionTrainer.train(examples(docs), preprocess: try preprocess(), options: options, trainedOn: ["tiny"], log: { _ in })
 }
 
@@ -75,10 +76,15 @@ struct AttributionModelTests {
     @Test func trainingIsDeterministic() throws {
         let a = try trainTiny(seed: 3), b = try trainTiny(seed: 3)
         #expect(a.serialized() == b.serialized())
+        let p = try trainTiny(seed: 3, learner: .perceptron), q = try trainTiny(seed: 3, learner: .perceptron)
+        #expect(p.serialized() == q.serialized())
+        #expect(p.serialized() != a.serialized())
     }
 
-    @Test func learnsItsTrainingData() throws {
-        let model = try trainTiny()
+    @Test(arguments: AttributionLearner.allCases)
+    func learnsItsTrainingData(learner: AttributionLearner) throws {
+        let model = try trainTiny(learner: learner)
+        #expect(model.header.learner == learner.rawValue)
         let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
         let stages = try preprocess() + [QuotesStage(options: .init(), model: model)]
         // Tags: the averaged model reproduces the gold tags of the articles it was trained on.
@@ -323,7 +329,7 @@ struct AttributionInternalsTests {
 @Suite("Stacked attribution model")
 struct StackedAttributionTests {
     @Test func trainsASecondPassOnJackknifedTags() throws {
-        let model = try trainTiny()
+        let model = try trainTiny(stackFolds: 5)
         // Three fixture articles: three folds, each tagged by a first pass trained on the other two.
         #expect(model.stack != nil)
         #expect(model.header.stack_epochs != nil && model.header.stack_folds == 3)
@@ -332,7 +338,7 @@ struct StackedAttributionTests {
     }
 
     @Test func stackedModelRoundTripsThroughItsFile() throws {
-        let model = try trainTiny(epochs: 3)
+        let model = try trainTiny(epochs: 3, stackFolds: 5)
         let bytes = model.serialized()
         let parsed = try AttributionModel.parse(bytes)
         #expect(parsed == model)
@@ -340,9 +346,9 @@ struct StackedAttributionTests {
     }
 
     @Test func stackedTrainingIsDeterministicAcrossSeeds() throws {
-        let a = try trainTiny(seed: 11, epochs: 4), b = try trainTiny(seed: 11, epochs: 4)
+        let a = try trainTiny(seed: 11, epochs: 4, stackFolds: 5), b = try trainTiny(seed: 11, epochs: 4, stackFolds: 5)
         #expect(a.serialized() == b.serialized())
-        let c = try trainTiny(seed: 12, epochs: 4)
+        let c = try trainTiny(seed: 12, epochs: 4, stackFolds: 5)
         #expect(c.header.seed == 12)
     }
 
@@ -356,7 +362,7 @@ struct StackedAttributionTests {
     }
 
     @Test func refusesAFormatOneModel() throws {
-        var bytes = try trainTiny(epochs: 1).serialized()
+        var bytes = try trainTiny(epochs: 1, stackFolds: 5).serialized()
         bytes[8] = 1
         #expect(throws: AttributionModelError.version("old.model", found: 1)) { try AttributionModel.parse(bytes, path: "old.model") }
         let message = "\(AttributionModelError.version("old.model", found: 1))"
@@ -364,7 +370,7 @@ struct StackedAttributionTests {
     }
 
     @Test func secondPassFitsTheTrainingFixtures() throws {
-        let model = try trainTiny()
+        let model = try trainTiny(stackFolds: 5)
         let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
         let quotes = QuotesStage(options: .init(), model: nil)
         var right = 0, total = 0
@@ -378,7 +384,7 @@ struct StackedAttributionTests {
     }
 
     @Test func sixteenBitSecondPassDecodesLikeTheFloatWeights() throws {
-        let model = try trainTiny()
+        let model = try trainTiny(stackFolds: 5)
         let stack = try #require(model.stack)
         let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
         let quotes = QuotesStage(options: .init(), model: nil)

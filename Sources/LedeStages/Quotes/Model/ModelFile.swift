@@ -38,6 +38,10 @@ public struct AttributionModel: Sendable, Equatable {
         /// Logistic calibration of a quotation's confidence from its content's mean tag margin,
         /// fitted on the dev data: [slope, intercept] (absent: fixed confidences).
         public var confidence_calibration: [Double]? = nil
+        /// How the passes learned (``AttributionLearner``) and the CRF's rate; provenance only.
+        public var learner: String? = nil
+        public var stack_learner: String? = nil
+        public var rate: Double? = nil
     }
 
     public var header: Header

@@ -70,9 +70,10 @@ public struct AttributionWeights: Sendable, Equatable {
     }
 }
 
-/// Training state of the averaged perceptron: current weights plus the running sums for averaging
-/// (the "lazy" trick: keep Σ c·Δ and return w − Σ/c, so averaging costs nothing per step).
-struct PerceptronTrainer {
+/// Training state of the tagger: current weights plus the running sums for averaging (the "lazy"
+/// trick: keep Σ c·Δ and return w − Σ/c, so averaging costs nothing per step). Steps are the
+/// perceptron's (``learn``) or a CRF's likelihood gradient (``learnLikelihood``, LikelihoodStep.swift).
+struct AveragedTrainer {
     var current: AttributionWeights
     /// Double, since Σ c·Δ outgrows a Float's 24-bit mantissa over a few epochs of PolNeAR.
     var emissionSums: [Double]
@@ -80,6 +81,8 @@ struct PerceptronTrainer {
     /// Number of sequences seen + 1.
     var step: Double = 1
     var scratch = Viterbi.Scratch()
+    /// Forward–backward buffers and AdaGrad's squared-gradient sums, for ``learnLikelihood``.
+    var likelihood = LikelihoodBuffers()
 
     init(hashBits: Int, perToken: Int = AttributionFeatures.perToken) {
         current = AttributionWeights(hashBits: hashBits, perToken: perToken)

@@ -18,7 +18,7 @@ public struct AttributionExample: Sendable {
 }
 
 /// Trains the tagger: documents go through normalize → segment → rules once (features cached),
-/// then epochs of the averaged perceptron in a seeded order, keeping the epoch with the best dev
+/// then epochs of a CRF or averaged perceptron in a seeded order, keeping the epoch with the best dev
 /// score and stopping after `patience` epochs without improvement.
 public enum AttributionTrainer {
     public struct Options: Sendable {
@@ -30,13 +30,19 @@ public enum AttributionTrainer {
         public var hashBits = 16
         public var patience = 3
         /// Folds of the jackknife for the stacked second pass; below 2: one pass only.
-        public var stackFolds = 5
+        public var stackFolds = 0
         /// Epochs of the second pass (nil: `epochs`); early stopping applies as in the first.
         public var stackEpochs: Int?
         /// The share of the first pass's scores the second pass adds its own to (see ``train``).
         public var stackFirstShare = 0.1
         /// log2 of the second pass's buckets: its 24 templates need far fewer than the first pass's 56.
         public var stackHashBits = 15
+        /// How the first pass learns (and the jackknife's first passes).
+        public var learner = AttributionLearner.crf
+        /// How the second pass learns.
+        public var stackLearner = AttributionLearner.perceptron
+        /// AdaGrad's base rate for CRF passes.
+        public var rate = 0.01
         public init() {}
     }
 
@@ -159,10 +165,13 @@ public enum AttributionTrainer {
                                            trained_on: trainedOn, documents: examples.count, dev_score: stack?.score ?? first.score,
                                            learned_cues: learned, learned_sources: learnedSources,
                                            stack_epochs: stack?.epochs, stack_folds: stack == nil ? nil : min(options.stackFolds, examples.count),
-                                           stack_first_share: stack == nil ? nil : options.stackFirstShare, stack_hash_bits: stack?.weights.hashBits),
+                                           stack_first_share: stack == nil ? nil : options.stackFirstShare, stack_hash_bits: stack?.weights.hashBits,
+                                           learner: options.learner.rawValue, stack_learner: stack == nil ? nil : options.stackLearner.rawValue,
+                                           rate: options.learner == .crf || stack != nil && options.stackLearner == .crf ? options.rate : nil),
                              weights: first.weights, stack: stack?.weights)
         }
         let first = trainPass(prepared, perToken: AttributionFeatures.perToken, epochs: options.epochs, seed: options.seed, options: options,
+                              learner: options.learner,
                               evaluate: evaluate.map { ev in { ev(model(Pass(weights: $0, epochs: $1))) } }, log: { log("first pass, " + $0) })
         let folds = min(options.stackFolds, examples.count)
         guard folds >= 2 else { return model(first) }
@@ -172,7 +181,7 @@ public enum AttributionTrainer {
         for fold in 0..<folds {
             let rest = prepared.indices.filter { $0 % folds != fold }.map { prepared[$0] }
             let w = trainPass(rest, perToken: AttributionFeatures.perToken, epochs: first.epochs, seed: options.seed &+ UInt64(fold) &+ 1,
-                              options: options, evaluate: nil, log: { _ in }).weights
+                              options: options, learner: options.learner, evaluate: nil, log: { _ in }).weights
             var scratch = Viterbi.Scratch()
             for i in prepared.indices where i % folds == fold {
                 firstTags[i] = w.decode(prepared[i].keys, count: prepared[i].count, scratch: &scratch)
@@ -186,7 +195,7 @@ public enum AttributionTrainer {
         }
         parsed = []
         let second = trainPass(stacked, offsets: firstScores, hashBits: options.stackHashBits, perToken: StackedFeatures.perToken, epochs: options.stackEpochs ?? options.epochs,
-                               seed: options.seed &+ 0x5eed, options: options,
+                               seed: options.seed &+ 0x5eed, options: options, learner: options.stackLearner,
                                evaluate: evaluate.map { ev in { ev(model(first, Pass(weights: $0, epochs: $1))) } }, log: { log("second pass, " + $0) })
         return model(first, second)
     }
@@ -194,11 +203,12 @@ public enum AttributionTrainer {
     /// The weights of one trained pass, the epoch they are from and their dev score.
     struct Pass { var weights: AttributionWeights; var epochs: Int; var score: Double? = nil }
 
-    /// Epochs of the averaged perceptron over `data` in a seeded order; with `evaluate`, the best
+    /// Epochs of `learner` over `data` in a seeded order; with `evaluate`, the best
     /// epoch is kept and training stops after `patience` epochs without improvement.
     static func trainPass(_ data: [Prepared], offsets: [[Float]]? = nil, hashBits: Int? = nil, perToken: Int, epochs: Int, seed: UInt64, options: Options,
+                          learner: AttributionLearner,
                           evaluate: ((AttributionWeights, Int) -> Double)?, log: (String) -> Void) -> Pass {
-        var trainer = PerceptronTrainer(hashBits: hashBits ?? options.hashBits, perToken: perToken)
+        var trainer = AveragedTrainer(hashBits: hashBits ?? options.hashBits, perToken: perToken)
         var rng = SplitMix64(state: seed)
         var order = Array(data.indices)
         var best: Pass?
@@ -210,7 +220,12 @@ public enum AttributionTrainer {
                 order.swapAt(i, j)
             }
             var errors = 0
-            for i in order { errors += trainer.learn(keys: data[i].keys, gold: data[i].gold, count: data[i].count, adding: offsets?[i]) }
+            for i in order {
+                switch learner {
+                case .crf: errors += trainer.learnLikelihood(keys: data[i].keys, gold: data[i].gold, count: data[i].count, rate: Float(options.rate), adding: offsets?[i])
+                case .perceptron: errors += trainer.learn(keys: data[i].keys, gold: data[i].gold, count: data[i].count, adding: offsets?[i])
+                }
+            }
             let averaged = trainer.averaged()
             if let evaluate {
                 let score = evaluate(averaged, epoch)
