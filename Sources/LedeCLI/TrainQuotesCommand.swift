@@ -140,19 +140,27 @@ struct TrainQuotesCommand: ParsableCommand {
             let rest = examples.indices.filter { !heldSet.contains($0) }.map { examples[$0] }
             let speakerMatch = sets[0].speakerMatch
             print("hold-out: \(held.count) of \(examples.count) documents for early stopping")
-            let probe = try AttributionTrainer.train(rest, preprocess: preprocess, options: options, trainedOn: data,
+            var probe = try AttributionTrainer.train(rest, preprocess: preprocess, options: options, trainedOn: data,
                                                      evaluate: scorer(held.map { documents[$0] }, speakerMatch: speakerMatch), log: { print($0) })
             options.epochs = probe.header.epochs; options.stackEpochs = probe.header.stack_epochs; options.patience = Int.max
             print("retraining on all \(examples.count) documents for \(options.epochs) epochs" + (options.stackEpochs.map { ", second pass \($0)" } ?? ""))
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: nil, log: { print($0) })
             model.header.dev_score = probe.header.dev_score
-            // The probe never saw the held-out documents: its calibration carries over.
+            // The probe never saw the held-out documents: its content bias and calibration carry over.
+            if learner == .crf {
+                probe.header.content_bias = probe.tunedContentBias(score: scorer(held.map { documents[$0] }, speakerMatch: speakerMatch), log: { print($0) })
+                model.header.content_bias = probe.header.content_bias
+            }
             model.header.confidence_calibration = try probe.fitConfidence(on: held.map { examples[$0] }, preprocess: preprocess)
         } else {
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: devSet.map { scorer($0.documents, speakerMatch: $0.speakerMatch) }, log: { print($0) })
-            if let devSet { model.header.confidence_calibration = try model.fitConfidence(on: devSet.documents.map(Self.example), preprocess: preprocess) }
+            if let devSet {
+                // The perceptron's scores are two orders larger than the CRF's: the grid is the CRF's.
+                if learner == .crf { model.header.content_bias = model.tunedContentBias(score: scorer(devSet.documents, speakerMatch: devSet.speakerMatch), log: { print($0) }) }
+                model.header.confidence_calibration = try model.fitConfidence(on: devSet.documents.map(Self.example), preprocess: preprocess)
+            }
         }
         if let c = model.header.confidence_calibration {
             print(String(format: "confidence calibrated on the dev quotations: σ(%.3g · margin %+.3f)", c[0], c[1]))

@@ -163,6 +163,26 @@ struct AttributionModelTests {
 
 @Suite("Attribution model internals")
 struct AttributionInternalsTests {
+    @Test func contentBiasIsTunedAndShiftsTheDecode() throws {
+        let model = try trainTiny(epochs: 10)
+        // The grid point with the best score wins; a tie goes to the bias nearest 0.
+        #expect(model.tunedContentBias(score: { -pow(($0.header.content_bias ?? 0) + 0.1, 2) }, log: { _ in }) == -0.1)
+        #expect(model.tunedContentBias(score: { _ in 1 }, log: { _ in }) == 0)
+        // A large negative bias leaves no content tag; the header keeps the bias through the file.
+        var biased = model
+        biased.header.content_bias = -1000
+        #expect(try AttributionModel.parse(biased.serialized()).header.content_bias == -1000)
+        let doc = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents[0]
+        var d = Document(id: doc.id, text: doc.text)
+        for stage in try preprocess() { try stage.process(&d) }
+        let quotes = QuotesStage(options: .init(), model: nil)
+        var x = QuoteExtractor(document: d, cues: quotes.cues, speakers: quotes.speakers, minimumWords: quotes.options.min_words)
+        let rules = x.run()
+        let content: Set<UInt8> = [AttributionLabel.beginContent.rawValue, AttributionLabel.insideContent.rawValue]
+        #expect(model.tags(x, rules: rules, paragraphs: d.paragraphs).contains { content.contains($0) })
+        #expect(!biased.tags(x, rules: rules, paragraphs: d.paragraphs).contains { content.contains($0) })
+    }
+
     @Test func learnedWordsNeedSupportAndAShare() {
         // (occurrences, occurrences inside a gold cue)
         let counts: [String: (Int, Int)] = ["wants": (10, 7), "mocked": (4, 2), "the": (500, 3), "once": (1, 1), "plans": (20, 4)]

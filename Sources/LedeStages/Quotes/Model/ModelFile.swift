@@ -42,6 +42,9 @@ public struct AttributionModel: Sendable, Equatable {
         public var learner: String? = nil
         public var stack_learner: String? = nil
         public var rate: Double? = nil
+        /// Added to the content labels' scores before the final decode, tuned on the dev data for
+        /// end-to-end F1 (absent: 0).
+        public var content_bias: Double? = nil
     }
 
     public var header: Header
