@@ -35,6 +35,9 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let possessive = WordClass(rawValue: 1 << 17)
     /// A form in `cues.nouns` ("claim", "plan"): attributes after a possessive source.
     static let nounCue = WordClass(rawValue: 1 << 18)
+    /// Words that open a clause inside a sentence ("that", "who", "because", "but"), for the
+    /// attribution model's clause features.
+    static let clauseOpener = WordClass(rawValue: 1 << 19)
     // Speaker lexicon (Resources/speakers.txt).
     static let title = WordClass(rawValue: 1 << 20)
     static let groupNoun = WordClass(rawValue: 1 << 21)
@@ -61,6 +64,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
         add(Closed.complementBlockers, .complementBlocker)
         add(Closed.addressees, .addressee)
         add(["its", "their", "his", "her"], .possessive)
+        add(["that", "which", "who", "whom", "whose", "because", "while", "although", "though", "whether", "if", "when",
+             "but", "and", "or", "since", "as", "after", "before", "unless", "so"], .clauseOpener)
         return t
     }()
 }

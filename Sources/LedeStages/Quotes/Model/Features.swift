@@ -9,9 +9,9 @@ import LedeCore
 /// so the model learns where to trust the rules and where PolNeAR-style annotation differs.
 struct AttributionFeatures {
     /// Keys per token (the stride of ``keys``).
-    static let perToken = 56
+    static let perToken = 58
     /// Bumped whenever templates change: a model trained on other features must be refused.
-    static let version = 4
+    static let version = 5
 
     var keys: [UInt32]
     var count: Int
@@ -180,6 +180,26 @@ struct AttributionFeatures {
                 | (sentenceCue[si - 1] != 0 ? 16 : 0)
         }
 
+        // Clauses: the word that opened the token's clause (a comma, "that", "who", "because" …; 0 at
+        // the sentence start), tokens since it, and whether a cue came earlier in the clause.
+        let clauseOpener = scratch.buffer(UInt64.self, 0, n)
+        let clauseDist = scratch.buffer(UInt8.self, 0, n)
+        let cueInClause = scratch.buffer(Bool.self, false, n)
+        do {
+            var opener: UInt64 = 0, start = 0, cue = false, lastSentence: Int32 = -2
+            for i in 0..<n {
+                if sentenceOf[i] != lastSentence { opener = 0; start = i; cue = false; lastSentence = sentenceOf[i] }
+                let t = tokens[i]
+                let boundary = t.kind == .punctuation && !inQuote[i] && (v.isChar(i, ",") || v.isChar(i, ";") || v.isChar(i, ":") || v.isDash(i))
+                    || t.kind == .word && !inQuote[i] && v.has(i, .clauseOpener)
+                if boundary { opener = word[i]; start = i; cue = false }
+                clauseOpener[i] = opener
+                clauseDist[i] = bucket(i - start)
+                cueInClause[i] = cue
+                if isCue[i] || learned[i] >= 2 { cue = true }
+            }
+        }
+
         // Once per paragraph, not per token (`allCases` builds an array each time it is read).
         let paragraphKinds = paragraphs.map { UInt64($0.kind.hashValueStable) }
         @inline(__always) func w(_ i: Int) -> UInt64 { i >= 0 && i < n ? word[i] : (i < 0 ? 1 : 2) }
@@ -274,6 +294,8 @@ struct AttributionFeatures {
             let sourceDist = UInt64(sourceLeft[i]) | UInt64(sourceRight[i]) << 4
             put(54, ls(i) | ls(i - 1) << 3 | ls(i + 1) << 6 | lcs(i + 1) << 9 | lcs(i + 2) << 12 | q(i) << 15)
             put(55, sourceDist | learnedDist << 8 | q(i) << 16)
+            put(56, FeatureHash.pair(clauseOpener[i], (cueInClause[i] ? 1 : 0) | q(i) << 1))
+            put(57, UInt64(clauseDist[i]) | (cueInClause[i] ? 1 << 4 : 0) | pos << 5 | UInt64(cueLeft[i]) << 8)
         }
         }
         keys = out
