@@ -13,9 +13,11 @@ public enum PolNeARReader {
         let fm = FileManager.default
         let textDir = split + "/text", annDir = split + "/attributions"
         let names = try fm.contentsOfDirectory(atPath: textDir).filter { $0.hasSuffix(".txt") }.sorted()
-        // Annotation files may carry an annotator suffix: NAME_ab12.ann for NAME.txt.
+        // Annotation files may carry an annotator suffix: NAME_ab12.ann for NAME.txt. An article
+        // annotated by several annotators takes the first file in name order, on every machine
+        // (directory order differs between file systems).
         var annByStem: [String: String] = [:]
-        for a in (try? fm.contentsOfDirectory(atPath: annDir)) ?? [] where a.hasSuffix(".ann") {
+        for a in ((try? fm.contentsOfDirectory(atPath: annDir)) ?? []).sorted() where a.hasSuffix(".ann") {
             let stem = String(a.dropLast(4))
             annByStem[stem] = a
             if let u = stem.lastIndex(of: "_") { annByStem[String(stem[..<u]), default: a] = annByStem[String(stem[..<u])] ?? a }

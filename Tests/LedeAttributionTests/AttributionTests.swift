@@ -66,6 +66,32 @@ struct TrainingDataTests {
         #expect(Set(gold.quotes.map { [$0.start, $0.end, $0.cueStart!] }) == Set(bridge.quotes.map { [$0.start, $0.end, $0.cueStart!] }))
     }
 
+    @Test func severalAnnotatorsTakeTheFirstFileByName() throws {
+        // Four annotators' files for one article: the reader must take the same one on every file
+        // system (here _a, with one attribution), not whichever the directory lists first.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-annotators-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for sub in ["text", "attributions"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        let text = "The ferry will run late, Ruiz said. The port said repairs had begun. Okafor said fares would rise."
+        try text.write(to: dir.appendingPathComponent("text/ferry.txt"), atomically: true, encoding: .utf8)
+        let attributions = [("Ruiz", "said", "The ferry will run late"), ("The port", "said", "repairs had begun"), ("Okafor", "said", "fares would rise")]
+        func ann(_ count: Int) -> String {
+            var lines: [String] = []
+            for (k, a) in attributions.prefix(count).enumerated() {
+                func span(_ needle: String) -> String { let r = scalarRange(of: needle, in: text); return "\(r.lowerBound) \(r.upperBound)\t\(needle)" }
+                lines += ["T\(3 * k + 1)\tSource \(span(a.0))", "T\(3 * k + 2)\tCue \(span(a.1))", "T\(3 * k + 3)\tContent \(span(a.2))",
+                          "E\(k + 1)\tAttribution:T\(3 * k + 2) Source:T\(3 * k + 1) Cue:T\(3 * k + 2) Content:T\(3 * k + 3)"]
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        for (suffix, count) in [("d", 3), ("b", 2), ("a", 1), ("c", 3)] {
+            try ann(count).write(to: dir.appendingPathComponent("attributions/ferry_\(suffix).ann"), atomically: true, encoding: .utf8)
+        }
+        let docs = try PolNeARReader.read(split: dir.path)
+        #expect(docs.count == 1)
+        #expect(docs.first?.quotes.count == 1)
+    }
+
     @Test func rejectsAFolderWithoutText() {
         #expect(throws: (any Error).self) { try TrainingData.load(fixtures + "/gold") }
     }
