@@ -130,6 +130,12 @@ struct TrainQuotesCommand: ParsableCommand {
                 return row("all").endToEndF1
             }
         }
+        /// The content bias is tuned when the final decode's scores are a CRF's: the perceptron's are
+        /// two orders larger, and the grid is the CRF's.
+        func tuneContentBias(_ m: inout AttributionModel, _ score: (AttributionModel) -> Double) {
+            guard (m.header.stack_epochs == nil ? learner : stackLearner) == .crf else { return }
+            m.header.content_bias = m.tunedContentBias(score: score, log: { print($0) })
+        }
         var model: AttributionModel
         if let holdOut {
             // Every k-th document is held out (deterministic); the best epoch count on it is then
@@ -148,17 +154,14 @@ struct TrainQuotesCommand: ParsableCommand {
                                                  evaluate: nil, log: { print($0) })
             model.header.dev_score = probe.header.dev_score
             // The probe never saw the held-out documents: its content bias and calibration carry over.
-            if learner == .crf {
-                probe.header.content_bias = probe.tunedContentBias(score: scorer(held.map { documents[$0] }, speakerMatch: speakerMatch), log: { print($0) })
-                model.header.content_bias = probe.header.content_bias
-            }
+            tuneContentBias(&probe, scorer(held.map { documents[$0] }, speakerMatch: speakerMatch))
+            model.header.content_bias = probe.header.content_bias
             model.header.confidence_calibration = try probe.fitConfidence(on: held.map { examples[$0] }, preprocess: preprocess)
         } else {
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: devSet.map { scorer($0.documents, speakerMatch: $0.speakerMatch) }, log: { print($0) })
             if let devSet {
-                // The perceptron's scores are two orders larger than the CRF's: the grid is the CRF's.
-                if learner == .crf { model.header.content_bias = model.tunedContentBias(score: scorer(devSet.documents, speakerMatch: devSet.speakerMatch), log: { print($0) }) }
+                tuneContentBias(&model, scorer(devSet.documents, speakerMatch: devSet.speakerMatch))
                 model.header.confidence_calibration = try model.fitConfidence(on: devSet.documents.map(Self.example), preprocess: preprocess)
             }
         }
