@@ -250,6 +250,24 @@ struct AttributionInternalsTests {
         #expect(doc.quotes.first?.speaker.map { doc.originalString($0.span) } == "Ruiz")
     }
 
+    @Test func participialCueAfterAContentStartsASecondAttribution() throws {
+        // A tagger that carries one content through ", claiming that …": two attributions by the
+        // same speaker, the participle the second one's cue.
+        let doc = try oracleQuotes("Ruiz criticized the harbor board for delaying the vote, claiming that the dredging contract was rigged.", [
+            ("the harbor board for delaying the vote, claiming that the dredging contract was rigged", "Ruiz", "criticized"),
+        ])
+        #expect(doc.quotes.map { doc.originalString($0.span) } == ["the harbor board for delaying the vote", "that the dredging contract was rigged"])
+        #expect(try quote(doc, at: "that the dredging").cue.map { doc.originalString($0.span) } == "claiming")
+        #expect(doc.quotes.map { $0.speaker.map { doc.originalString($0.span) } } == ["Ruiz", "Ruiz"])
+        // Inside a quotation the participle is the speaker's own words; with no complement it is a manner.
+        let quoted = try oracleQuotes("“We kept going, hoping the board would listen,” Ruiz said.", [
+            ("We kept going, hoping the board would listen,", "Ruiz", "said"),
+        ])
+        #expect(quoted.quotes.count == 1)
+        let manner = try oracleQuotes("Ruiz said the vote was rigged, laughing.", [("the vote was rigged, laughing", "Ruiz", "said")])
+        #expect(manner.quotes.map { manner.originalString($0.span) } == ["the vote was rigged, laughing"])
+    }
+
     /// The oracle's quotations of `text` for `triples` given as (content, source, cue) needles.
     func oracleQuotes(_ text: String, _ triples: [(String, String?, String?)]) throws -> Document {
         let range = { (needle: String) in scalarRange(of: needle, in: text) }

@@ -75,6 +75,35 @@ struct TripleAssembler {
         return out.sorted { ($0.a, $0.role) < ($1.a, $1.role) }
     }
 
+    /// Splits a content that runs on into a participial cue of its own ("criticized Romney for not
+    /// releasing his returns, claiming that he had a source"): in PolNeAR-style annotation the
+    /// participle is a second attribution by the same speaker, while one tag per token lets the
+    /// tagger carry the first content through it. The participle becomes a cue and what follows it
+    /// a second content; a participle inside a quotation is quoted speech and stays, and one with no
+    /// complement ("," he said, laughing. "…") is a manner, not a cue.
+    func splitParticipialCues(_ segs: [Segment]) -> [Segment] {
+        let v = x.v
+        var out: [Segment] = []
+        for s in segs {
+            guard s.role == 3 else { out.append(s); continue }
+            var a = s.a
+            var k = s.a + 2
+            while k + 2 < s.b {
+                if v.isChar(k, ","), !v.inQuote[k], !v.inQuote[k + 1], v.isWord(k + 1), v.low(k + 1).hasSuffix("ing"),
+                   x.cueEntry(k + 1) != nil, v.isWord(k + 2), !v.inQuote[k + 2] {
+                    out.append(Segment(role: 3, a: a, b: k))
+                    out.append(Segment(role: 2, a: k + 1, b: k + 2))
+                    a = k + 2
+                    k = a + 2
+                    continue
+                }
+                k += 1
+            }
+            out.append(Segment(role: 3, a: a, b: s.b))
+        }
+        return out
+    }
+
     /// A source tagged on a relative pronoun ("Voters, who say …", "the agency, which said …"):
     /// the pronoun stays the mention as written, the noun phrase before it names the speaker, as
     /// the rules do for their own relative clauses.
@@ -93,7 +122,7 @@ struct TripleAssembler {
     /// confidence; without them the confidences are fixed by how the quotation was made.
     func assemble(_ labels: [UInt8], rules: [FoundQuote] = [], margins: [Float]? = nil, confidence: ((Double) -> Double)? = nil) -> [FoundQuote] {
         let v = x.v
-        let segs = mergeInterrupted(Self.segments(labels))
+        let segs = splitParticipialCues(mergeInterrupted(Self.segments(labels)))
         let cues = segs.filter { $0.role == 2 }
         let sources = segs.filter { $0.role == 1 }
         func distance(_ s: Segment, _ a: Int, _ b: Int) -> Int {
