@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "LedeStages", dependencies: ["LedeCore", .product(name: "Yams", package: "Yams")], resources: [.copy("Resources")],
                 swiftSettings: strict),
         // Training and scoring of the linear stance model (`lede train-stance`, `eval-stance`).
-        .target(name: "LedeLearn", dependencies: ["LedeStages"], swiftSettings: strict),
+        .target(name: "LedeLearn", dependencies: ["LedeCore", "LedeStages"], swiftSettings: strict),
         // The command line, callable with extra stages so users can build their own `lede`.
         .target(name: "LedeCLI", dependencies: ["LedeCore", "LedeConfig", "LedeRunner", "LedeStages", "LedeEval", "LedeLearn",
                                                  .product(name: "Yams", package: "Yams"),

@@ -1,4 +1,5 @@
 import Foundation
+import LedeCore
 import LedeStages
 
 /// Training settings for the linear stance model.
@@ -73,7 +74,7 @@ public enum StanceTrainer {
     /// round-robin. Nil when there are too few examples for `folds` folds.
     static func foldAssignment(_ y: [Int], classes: Int, folds: Int, seed: UInt64) -> [Int]? {
         guard folds >= 2, y.count >= 2 * folds else { return nil }
-        var rng = SplitMix64(seed: seed)
+        var rng = SplitMix64(state: seed)  // LedeCore's; `state:` keeps the fold order of earlier models
         var fold = [Int](repeating: 0, count: y.count)
         var next = 0
         for c in 0..<classes {
@@ -177,18 +178,4 @@ public enum StanceTrainer {
             weight_indices: Float32Base64.encode(columns), weight_values: Float32Base64.encode(weights), training: [:])
     }
 
-}
-
-/// A small, fast, seedable generator (Steele et al.'s SplitMix64), so fold assignment does not
-/// depend on the platform's random source.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
 }
