@@ -268,6 +268,19 @@ struct AttributionInternalsTests {
         #expect(manner.quotes.map { manner.originalString($0.span) } == ["the vote was rigged, laughing"])
     }
 
+    @Test func taggedSourceInTheSentenceOutranksAnUntaggedRuleSource() throws {
+        // The rules take the opening "While" for the speaker; a tagger that tagged "a neighbor" in
+        // the same sentence, and not "While", is believed.
+        let text = "While having a long argument about the ferry schedule, a neighbor commented: “Nobody here trusts the board anymore.”"
+        let doc = try oracleQuotes(text, [("“Nobody here trusts the board anymore.”", "a neighbor", "commented")])
+        #expect(doc.quotes.map { $0.speaker.map { doc.originalString($0.span) } } == ["neighbor"])
+        // A rule source the tagger also tagged stays the rules' (their apposition handling).
+        let apposition = try oracleQuotes("“We will build it,” said Ana Ruiz, the harbor master.", [
+            ("“We will build it,”", "Ana Ruiz, the harbor master", "said"),
+        ])
+        #expect(apposition.quotes.map { $0.speaker.map { apposition.originalString($0.span) } } == ["Ana Ruiz"])
+    }
+
     /// The oracle's quotations of `text` for `triples` given as (content, source, cue) needles.
     func oracleQuotes(_ text: String, _ triples: [(String, String?, String?)]) throws -> Document {
         let range = { (needle: String) in scalarRange(of: needle, in: text) }

@@ -544,6 +544,22 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// A focus adverb or a preposition between the comma and the participle ("…, even suggesting",
+    /// "…, aside from saying") is never the speaker: the main clause's subject is; so is the subject
+    /// after an opening "-ly," adverb.
+    @Test func participleSubjectsPastFocusAdverbsAndPrepositions() throws {
+        let cases: [(String, String)] = [
+            ("The harbor master complained about the buoys the day after the storm, even suggesting the pilots had ignored them.", "harbor master"),
+            ("At the hearing, the union delegates were also polite, perhaps recognizing that the vote was already lost.", "union delegates"),
+            ("The ferry chief refused to name a successor, aside from saying she wants someone from the docks.", "ferry chief"),
+            ("Recently, however, the union published a letter on its website, warning that a strike was possible.", "union"),
+        ]
+        for (text, source) in cases {
+            let (doc, q) = try firstQuote(text)
+            #expect(q.speaker.map { doc.string($0.span) } == source, "\(text)")
+        }
+    }
+
     /// "according to" closing its sentence needs no comma before it.
     @Test func accordingToWithoutComma() throws {
         let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."

@@ -87,6 +87,10 @@ extension QuoteExtractor {
     /// Words that open a concessive clause after a comma ("…, even though …").
     static let concessives: Set<String> = ["although", "though", "even", "whereas", "despite"]
     /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
+    /// Prepositions and subordinators that join a participle to the main clause without changing
+    /// its subject ("responded by saying", "after warning", "without naming"); not "of" or "for",
+    /// whose participle is often the object's ("accused Ruiz of saying").
+    static let participleLinks: Set<String> = ["by", "from", "after", "before", "while", "when", "without", "in", "since", "despite", "through"]
     static let subordinators: Set<String> = ["while", "although", "though", "because", "since", "when", "whereas", "if", "after", "before", "once", "unless", "as"]
 
     /// Sentence adverbs, connectives and focus words that can open a clause before its subject
@@ -208,7 +212,8 @@ extension QuoteExtractor {
         var start = datelineEnd(sa, limit: end) ?? sa
         // "And he seemed …", "But, on Twitter, she responded …", "However, Adelson met … and declared",
         // "Even a top strategist said …": connectives and focus words are never the subject.
-        while start < end, v.has(start, .andBut) || Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
+        while start < end, v.has(start, .andBut) || Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",")
+                || isOpeningLyAdverb(start, limit: end) { start += 1 }
         if let c = leadingAdverbialEnd(start, limit: end) { start = c + 1 }
         while start < end, Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
         guard start < end, !v.has(start, .preposition) else { return nil }
@@ -222,6 +227,13 @@ extension QuoteExtractor {
             e -= 1
         }
         return nil
+    }
+
+    /// "Recently, …", "Separately, …": an -ly adverb set off by a comma opens the sentence, capitalized.
+    func isOpeningLyAdverb(_ k: Int, limit: Int) -> Bool {
+        guard k + 1 < limit, v.isChar(k + 1, ","), v.isWord(k) else { return false }
+        let w = v.low(k)
+        return w.utf8.count >= 5 && w.hasSuffix("ly") && !Self.lyNouns.contains(w)
     }
 
     /// The comma closing an adverbial that opens the sentence ("In an interview with CNN,",
@@ -297,8 +309,18 @@ extension QuoteExtractor {
         let b0 = skipBetween(k, floor: sa)
         // "…, saying …", "… but warned …": the subject is the main clause's (below), never the
         // phrase before the comma.
-        let participle = b0 - 1 >= sa && (v.has(b0 - 1, .andBut) || v.isChar(b0 - 1, ",") || v.low(b0 - 1) == "by")
-            && (isParticiple(k) || v.has(b0 - 1, .andBut))   // "…, saying", "… but warned", "responded by saying"
+        // "…, even suggesting", "…, perhaps recognizing", "…, aside from saying": a focus adverb or a
+        // preposition before the participle still leaves the main clause's subject as the speaker.
+        var pb = b0, linked = false
+        if isParticiple(k) {
+            while pb - 1 > sa, !v.isCapitalized(pb - 1), Self.openingAdverbs.contains(v.low(pb - 1)) { pb -= 1 }
+            if pb - 1 > sa, Self.participleLinks.contains(v.low(pb - 1)) {
+                pb -= 1; linked = true
+                if pb - 1 > sa, v.low(pb - 1) == "aside" { pb -= 1 }
+            }
+        }
+        let participle = pb - 1 >= sa && (v.has(pb - 1, .andBut) || v.isChar(pb - 1, ",") || linked)
+            && (isParticiple(k) || v.has(pb - 1, .andBut))   // "…, saying", "… but warned", "responded by saying"
         var src = participle ? nil : sourceBefore(b0, floor: sa)
         // "Trump and Ryan issued a statement describing …": a document issued by someone speaks
         // for the subject that issued it.
@@ -343,7 +365,7 @@ extension QuoteExtractor {
         }
         // "X said A but warned that B", "…, saying that B": the subject is the clause's.
         if src == nil, participle {
-            src = clauseSubject(sentence: sa, before: b0)
+            src = clauseSubject(sentence: sa, before: pb)
             if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)
             }

@@ -14,8 +14,7 @@ public enum AttributionLearner: String, Codable, Sendable, CaseIterable {
 /// Buffers of the CRF step, kept across documents: forward and backward log scores, token
 /// marginals and AdaGrad's squared-gradient sums per weight.
 struct LikelihoodBuffers {
-    var alpha: [Double] = []
-    var beta: [Double] = []
+    var chain = ForwardBackward()
     var marginals: [Float] = []
     var squares: [Float] = []
     var transitionSquares: [Float] = []
@@ -39,56 +38,27 @@ extension AveragedTrainer {
         var buffers = likelihood
         likelihood = LikelihoodBuffers()
         defer { likelihood = buffers }
-        if buffers.alpha.count < n * L {
-            buffers.alpha = [Double](repeating: 0, count: n * L); buffers.beta = buffers.alpha
-            buffers.marginals = [Float](repeating: 0, count: n * L)
-        }
+        if buffers.marginals.count < n * L { buffers.marginals = [Float](repeating: 0, count: n * L) }
         if buffers.squares.isEmpty {
             buffers.squares = [Float](repeating: 1e-6, count: current.emissions.count)
             buffers.transitionSquares = [Float](repeating: 1e-6, count: current.transitions.count)
         }
         let ninf = -Double.infinity
         var transitionGradient = [Float](repeating: 0, count: (L + 1) * L)
-        var row = [Double](repeating: 0, count: L)
-        func logSumExp(_ x: [Double]) -> Double {
-            let m = x.max() ?? ninf
-            if m == ninf { return ninf }
-            return m + log(x.reduce(0) { $0 + exp($1 - m) })
-        }
-        buffers.alpha.withUnsafeMutableBufferPointer { alpha in
-            buffers.beta.withUnsafeMutableBufferPointer { beta in
-                for b in 0..<L { alpha[b] = t[L * L + b] + e[b] }
-                for i in 1..<max(1, n) {
-                    for b in 0..<L {
-                        for a in 0..<L { row[a] = alpha[(i - 1) * L + a] + t[a * L + b] }
-                        alpha[i * L + b] = logSumExp(row) + e[i * S + b]
-                    }
+        buffers.chain.run(emissions: e, stride: S, transitions: t, count: n)
+        let alpha = buffers.chain.alpha, beta = buffers.chain.beta, logZ = buffers.chain.logZ
+        // Transitions: gold pair counts minus expected pair counts (the last row: the start).
+        transitionGradient[L * L + Int(gold[0])] += 1
+        for b in 0..<L { transitionGradient[L * L + b] -= Float(exp(alpha[b] + beta[b] - logZ)) }
+        for i in 1..<max(1, n) {
+            for a in 0..<L where alpha[(i - 1) * L + a] > ninf {
+                for b in 0..<L where t[a * L + b] > ninf {
+                    transitionGradient[a * L + b] -= Float(exp(alpha[(i - 1) * L + a] + t[a * L + b] + e[i * S + b] + beta[i * L + b] - logZ))
                 }
-                for b in 0..<L { beta[(n - 1) * L + b] = 0 }
-                var i = n - 2
-                while i >= 0 {
-                    for a in 0..<L {
-                        for b in 0..<L { row[b] = t[a * L + b] + e[(i + 1) * S + b] + beta[(i + 1) * L + b] }
-                        beta[i * L + a] = logSumExp(row)
-                    }
-                    i -= 1
-                }
-                for b in 0..<L { row[b] = alpha[(n - 1) * L + b] }
-                let logZ = logSumExp(row)
-                // Transitions: gold pair counts minus expected pair counts (the last row: the start).
-                transitionGradient[L * L + Int(gold[0])] += 1
-                for b in 0..<L { transitionGradient[L * L + b] -= Float(exp(alpha[b] + beta[b] - logZ)) }
-                for i in 1..<max(1, n) {
-                    for a in 0..<L where alpha[(i - 1) * L + a] > ninf {
-                        for b in 0..<L where t[a * L + b] > ninf {
-                            transitionGradient[a * L + b] -= Float(exp(alpha[(i - 1) * L + a] + t[a * L + b] + e[i * S + b] + beta[i * L + b] - logZ))
-                        }
-                    }
-                    transitionGradient[Int(gold[i - 1]) * L + Int(gold[i])] += 1
-                }
-                for k in 0..<(n * L) { buffers.marginals[k] = Float(exp(alpha[k] + beta[k] - logZ)) }
             }
+            transitionGradient[Int(gold[i - 1]) * L + Int(gold[i])] += 1
         }
+        for k in 0..<(n * L) { buffers.marginals[k] = Float(exp(alpha[k] + beta[k] - logZ)) }
         var errors = 0
         let c = step
         for i in 0..<n {
