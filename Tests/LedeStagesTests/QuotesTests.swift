@@ -560,6 +560,30 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// A transcript printed in an article: each paragraph opening with a speaker label in capitals
+    /// and a colon is that speaker's turn, with or without an opening quotation mark; a note label
+    /// ("BREAKING:") is no speaker.
+    @Test func transcriptTurnsAreTheLabelledSpeakersQuotations() throws {
+        let text = """
+        A partial transcript of the radio interview follows.
+
+        "HOST: Let’s begin with the harbor vote. Did you expect to lose it?
+
+        "LINA OKAFOR: Not at all, and I still think the count was wrong.
+
+        HOST: Will you ask for a recount?
+
+        BREAKING: The harbor board has adjourned until Monday morning.
+        """
+        let doc = try analyze(text)
+        let turns = doc.quotes.map { (doc.string($0.span), $0.speaker.map { doc.string($0.span) }, $0.cue.map { doc.string($0.span) }) }
+        #expect(turns.map(\.0) == ["Let’s begin with the harbor vote. Did you expect to lose it?",
+                                   "Not at all, and I still think the count was wrong.", "Will you ask for a recount?"])
+        #expect(turns.map(\.1) == ["HOST", "LINA OKAFOR", "HOST"])
+        #expect(turns.allSatisfy { $0.2 == ":" })
+        #expect(doc.quotes.allSatisfy { $0.kind == .direct })
+    }
+
     /// "according to" closing its sentence needs no comma before it.
     @Test func accordingToWithoutComma() throws {
         let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."

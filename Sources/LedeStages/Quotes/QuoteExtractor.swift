@@ -122,8 +122,11 @@ struct QuoteExtractor {
         var view = v
         view.inQuote = mask
         self = QuoteExtractor(copying: self, view: view)
-        let direct = attachDirect(segments)
-        findReportedSpeech(segments: segments, direct: direct)
+        // Transcript turns first: their paragraphs' quotation marks belong to the turn.
+        let turns = findTranscriptTurns()
+        let free = turns.isEmpty ? segments : segments.filter { s in !turns.contains { $0.overlaps(s.content) } }
+        let direct = attachDirect(free)
+        findReportedSpeech(segments: free, direct: direct)
         // Agentless passives and impersonal frames name nobody (see SourcelessCues.swift).
         for i in found.indices {
             if let c = found[i].cue, isSourcelessCue(c.lowerBound, c.upperBound) { found[i].source = nil; found[i].inheritsSpeaker = false }
