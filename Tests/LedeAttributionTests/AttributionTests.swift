@@ -268,6 +268,21 @@ struct AttributionInternalsTests {
         #expect(manner.quotes.map { manner.originalString($0.span) } == ["the vote was rigged, laughing"])
     }
 
+    @Test func interruptedQuotationWithUntaggedAdjunctsIsOnePiece() throws {
+        // The tagger leaves "at the pier on Monday" untagged between the two pieces.
+        let text = "“The dredging will stop,” Ruiz warned at the pier on Monday. “The harbor cannot wait.”"
+        let doc = try oracleQuotes(text, [
+            ("“The dredging will stop,”", "Ruiz", "warned"), ("“The harbor cannot wait.”", nil, nil),
+        ])
+        #expect(doc.quotes.map { doc.originalString($0.span) } == [text])
+        // A second piece with its own source and cue is another attribution.
+        let two = "“The dredging will stop,” Ruiz said on Monday. “The harbor can wait,” Okafor replied."
+        let other = try oracleQuotes(two, [
+            ("“The dredging will stop,”", "Ruiz", "said"), ("“The harbor can wait,”", "Okafor", "replied"),
+        ])
+        #expect(other.quotes.map { other.originalString($0.span) } == ["“The dredging will stop,”", "“The harbor can wait,”"])
+    }
+
     @Test func taggedSourceInTheSentenceOutranksAnUntaggedRuleSource() throws {
         // The rules take the opening "While" for the speaker; a tagger that tagged "a neighbor" in
         // the same sentence, and not "While", is believed.

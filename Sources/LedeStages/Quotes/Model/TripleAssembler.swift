@@ -63,16 +63,38 @@ struct TripleAssembler {
                         && (between.first.map { (s.b..<$0.a).allSatisfy { (v.isPunct($0) && !v.isTerminal($0)) || v.isQuote($0) } } ?? false)
                         && v.paragraph[t.a] == v.paragraph[s.a]
                         && zip(between, between.dropFirst()).allSatisfy { p, q in (p.b..<q.a).allSatisfy { v.isPunct($0) } }
-                    if gapOK { out.append(contentsOf: between); s.b = t.b; between = []; j += 1; i = j; continue }
+                    if gapOK || interruptedQuotation(s, between, t, next: j + 1 < segs.count ? segs[j + 1] : nil) {
+                        out.append(contentsOf: between); s.b = t.b; between = []; j += 1; i = j; continue
+                    }
                     break
                 }
-                if between.count >= 2 { break }
+                if between.count >= 3 { break }
                 between.append(t)
                 j += 1
             }
             out.append(s)
         }
         return out.sorted { ($0.a, $0.role) < ($1.a, $1.role) }
+    }
+
+    /// `“A,” Trump warned in Everett recently. “B.”`: a quotation closing on a comma, its source and
+    /// cue, a few words of place or time the tagger left untagged, and a second quotation opening
+    /// in the same paragraph are one quotation in two pieces — unless the second piece has a source
+    /// or cue of its own right after it (`“B,” Okafor said`).
+    func interruptedQuotation(_ s: Segment, _ between: [Segment], _ t: Segment, next: Segment?) -> Bool {
+        let v = x.v
+        guard between.contains(where: { $0.role == 2 }), v.paragraph[t.a] == v.paragraph[s.a] else { return false }
+        var e = s.b - 1
+        while e > s.a, v.isQuote(e) { e -= 1 }
+        guard e < s.b - 1, v.isChar(e, ",") else { return false }
+        var f = t.a
+        while f < t.b, v.isPunct(f), !v.isQuote(f) { f += 1 }
+        guard f + 1 < t.b, v.isQuote(f), v.inQuote[f + 1] else { return false }
+        let gapStart = between.last?.b ?? s.b
+        guard t.a - gapStart <= 8, !(gapStart..<t.a).contains(where: { v.isQuote($0) }),
+              (s.b..<(between.first?.a ?? s.b)).allSatisfy({ v.isPunct($0) || v.isQuote($0) }) else { return false }
+        if let n = next, n.role != 3, n.a - t.b <= 3 { return false }
+        return true
     }
 
     /// Splits a content that runs on into a participial cue of its own ("criticized Romney for not
