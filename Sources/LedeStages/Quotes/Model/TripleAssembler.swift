@@ -77,6 +77,14 @@ struct TripleAssembler {
         return out.sorted { ($0.a, $0.role) < ($1.a, $1.role) }
     }
 
+    /// The segment opens, after any punctuation, with a quotation mark.
+    func opensQuotation(_ t: Segment) -> Bool {
+        let v = x.v
+        var f = t.a
+        while f < t.b, v.isPunct(f), !v.isQuote(f) { f += 1 }
+        return f + 1 < t.b && v.isQuote(f) && v.inQuote[f + 1]
+    }
+
     /// `“A,” Trump warned in Everett recently. “B.”`: a quotation closing on a comma, its source and
     /// cue, a few words of place or time the tagger left untagged, and a second quotation opening
     /// in the same paragraph are one quotation in two pieces — unless the second piece has a source
@@ -87,9 +95,7 @@ struct TripleAssembler {
         var e = s.b - 1
         while e > s.a, v.isQuote(e) { e -= 1 }
         guard e < s.b - 1, v.isChar(e, ",") else { return false }
-        var f = t.a
-        while f < t.b, v.isPunct(f), !v.isQuote(f) { f += 1 }
-        guard f + 1 < t.b, v.isQuote(f), v.inQuote[f + 1] else { return false }
+        guard opensQuotation(t) else { return false }
         let gapStart = between.last?.b ?? s.b
         guard t.a - gapStart <= 8, !(gapStart..<t.a).contains(where: { v.isQuote($0) }),
               (s.b..<(between.first?.a ?? s.b)).allSatisfy({ v.isPunct($0) || v.isQuote($0) }) else { return false }
