@@ -584,6 +584,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.allSatisfy { $0.kind == .direct })
     }
 
+    /// A pronoun in the sentence of the last speaker's mention is that speaker, even when the
+    /// sentence names another person in between.
+    @Test func pronounInTheSpeakersSentenceIsTheSpeaker() throws {
+        let text = "Harbor master Tom Reyes told Dan Ruiz on Monday that the levy was dead, and he warned that the board would not budge."
+        let doc = try analyze(text)
+        let named = try #require(doc.quotes.first { $0.speaker.map { doc.string($0.span) } == "he" }, "\(doc.quotes)")
+        #expect(speakerName(doc, named) == "Tom Reyes")
+    }
+
     /// "according to" closing its sentence needs no comma before it.
     @Test func accordingToWithoutComma() throws {
         let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."

@@ -137,6 +137,9 @@ struct SpeakerResolver {
         switch p {
         case "m", "f":
             let speaker = order.first(where: { speakers[$0].kind == .person && (genders[$0] == gender || genders[$0] == .unknown) && lastSeen[$0] <= at })
+            // "Humphrey, who calls Trump a sociopath, said he doubts …": a pronoun in the same sentence
+            // as the last speaker's mention is that speaker, whoever else the sentence names.
+            if let s = speaker, lastSeen[s] >= 0, v.sentence[lastSeen[s]] == v.sentence[at] { return (s, 0.75) }
             // A person named after the last speaker's mention (but before the pronoun) is the likelier antecedent:
             // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed.
             if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }),
