@@ -130,11 +130,11 @@ struct TrainQuotesCommand: ParsableCommand {
                 return row("all").endToEndF1
             }
         }
-        /// The content bias is tuned when the final decode's scores are a CRF's: the perceptron's are
-        /// two orders larger, and the grid is the CRF's.
-        func tuneContentBias(_ m: inout AttributionModel, _ score: (AttributionModel) -> Double) {
+        /// The role biases are tuned when the final decode's scores are a CRF's: the perceptron's are
+        /// two orders larger, and the grids are the CRF's.
+        func tuneRoleBiases(_ m: inout AttributionModel, _ score: (AttributionModel) -> Double) {
             guard (m.header.stack_epochs == nil ? learner : stackLearner) == .crf else { return }
-            m.header.content_bias = m.tunedContentBias(score: score, log: { print($0) })
+            m.tuneRoleBiases(score: score, log: { print($0) })
         }
         var model: AttributionModel
         if let holdOut {
@@ -153,15 +153,15 @@ struct TrainQuotesCommand: ParsableCommand {
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: nil, log: { print($0) })
             model.header.dev_score = probe.header.dev_score
-            // The probe never saw the held-out documents: its content bias and calibration carry over.
-            tuneContentBias(&probe, scorer(held.map { documents[$0] }, speakerMatch: speakerMatch))
-            model.header.content_bias = probe.header.content_bias
+            // The probe never saw the held-out documents: its role biases and calibration carry over.
+            tuneRoleBiases(&probe, scorer(held.map { documents[$0] }, speakerMatch: speakerMatch))
+            for role in RoleBias.allCases { model.header[keyPath: role.keyPath] = probe.header[keyPath: role.keyPath] }
             model.header.confidence_calibration = try probe.fitConfidence(on: held.map { examples[$0] }, preprocess: preprocess)
         } else {
             model = try AttributionTrainer.train(examples, preprocess: preprocess, options: options, trainedOn: data,
                                                  evaluate: devSet.map { scorer($0.documents, speakerMatch: $0.speakerMatch) }, log: { print($0) })
             if let devSet {
-                tuneContentBias(&model, scorer(devSet.documents, speakerMatch: devSet.speakerMatch))
+                tuneRoleBiases(&model, scorer(devSet.documents, speakerMatch: devSet.speakerMatch))
                 model.header.confidence_calibration = try model.fitConfidence(on: devSet.documents.map(Self.example), preprocess: preprocess)
             }
         }

@@ -189,11 +189,12 @@ struct AttributionModelTests {
 
 @Suite("Attribution model internals")
 struct AttributionInternalsTests {
-    @Test func contentBiasIsTunedAndShiftsTheDecode() throws {
+    @Test func roleBiasesAreTunedAndShiftTheDecode() throws {
         let model = try trainTiny(epochs: 10)
         // The grid point with the best score wins; a tie goes to the bias nearest 0.
-        #expect(model.tunedContentBias(score: { -pow(($0.header.content_bias ?? 0) + 0.1, 2) }, log: { _ in }) == -0.1)
-        #expect(model.tunedContentBias(score: { _ in 1 }, log: { _ in }) == 0)
+        #expect(model.tunedBias(.content, score: { -pow(($0.header.content_bias ?? 0) + 0.1, 2) }, log: { _ in }) == -0.1)
+        #expect(model.tunedBias(.content, score: { _ in 1 }, log: { _ in }) == 0)
+        #expect(model.tunedBias(.source, score: { -pow(($0.header.source_bias ?? 0) - 0.3, 2) }, log: { _ in }) == 0.3)
         // A large negative bias leaves no content tag; the header keeps the bias through the file.
         var biased = model
         biased.header.content_bias = -1000
@@ -207,6 +208,12 @@ struct AttributionInternalsTests {
         let content: Set<UInt8> = [AttributionLabel.beginContent.rawValue, AttributionLabel.insideContent.rawValue]
         #expect(model.tags(x, rules: rules, paragraphs: d.paragraphs).contains { content.contains($0) })
         #expect(!biased.tags(x, rules: rules, paragraphs: d.paragraphs).contains { content.contains($0) })
+        // A large source bias tags every token a source; it too survives the file.
+        var sourced = model
+        sourced.header.source_bias = 1000
+        let source: Set<UInt8> = [AttributionLabel.beginSource.rawValue, AttributionLabel.insideSource.rawValue]
+        #expect(try AttributionModel.parse(sourced.serialized()).header.source_bias == 1000)
+        #expect(sourced.tags(x, rules: rules, paragraphs: d.paragraphs).allSatisfy { source.contains($0) })
     }
 
     @Test func learnedWordsNeedSupportAndAShare() {

@@ -45,6 +45,9 @@ public struct AttributionModel: Sendable, Equatable {
         /// Added to the content labels' scores before the final decode, tuned on the dev data for
         /// end-to-end F1 (absent: 0).
         public var content_bias: Double? = nil
+        /// The same for the source and the cue labels (see ``RoleBias``).
+        public var source_bias: Double? = nil
+        public var cue_bias: Double? = nil
     }
 
     public var header: Header

@@ -31,44 +31,48 @@ extension AttributionModel {
         var scratch = Viterbi.Scratch()
         let n = features.count
         tagging.score(features.keys, count: n, into: &scratch.emissions)
-        let bias = Float(header.content_bias ?? 0)
-        if stack == nil { Self.addContentBias(bias, to: &scratch.emissions, count: n) }
+        if stack == nil { addRoleBiases(to: &scratch.emissions, count: n) }
         var labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: weights.transitions,
                                     count: n, scratch: &scratch)
         if let stack, let stackTagging {
             // Second pass: its stacked keys' scores on top of a share of the first pass's.
             let stacked = StackedFeatures(x.v, base: features.keys, labels: labels)
             stackTagging.score(stacked.keys, count: n, into: &scratch.emissions, keeping: Float(header.stack_first_share ?? 1))
-            Self.addContentBias(bias, to: &scratch.emissions, count: n)
+            addRoleBiases(to: &scratch.emissions, count: n)
             labels = Viterbi.decode(emissions: scratch.emissions, stride: AttributionWeights.stride, transitions: stack.transitions,
                                     count: n, scratch: &scratch)
         }
         return (labels, Self.margins(scratch.emissions, labels))
     }
 
-    /// Shifts the content labels' scores of the final decode by the model's tuned `content_bias`.
-    static func addContentBias(_ bias: Float, to e: inout [Float], count n: Int) {
-        guard bias != 0 else { return }
-        let S = AttributionWeights.stride
-        let b = Int(AttributionLabel.beginContent.rawValue), i = Int(AttributionLabel.insideContent.rawValue)
-        for t in 0..<n { e[t * S + b] += bias; e[t * S + i] += bias }
+    /// Shifts the final decode's source, cue and content scores by the model's tuned biases.
+    func addRoleBiases(to e: inout [Float], count n: Int) {
+        for role in RoleBias.allCases {
+            let bias = Float(header[keyPath: role.keyPath] ?? 0)
+            guard bias != 0 else { continue }
+            let S = AttributionWeights.stride
+            let b = Int(AttributionLabel.begin(role: role.labelRole).rawValue), i = Int(AttributionLabel.inside(role: role.labelRole).rawValue)
+            for t in 0..<n { e[t * S + b] += bias; e[t * S + i] += bias }
+        }
     }
 
-    /// The content bias among `grid` under which `score` (dev e2e-F1) is highest, ties going to the
-    /// one nearest 0. A CRF trained to the likelihood need not sit at the F1-best balance of
-    /// precision and recall; on PolNeAR it tags a few too many short contents, and −0.1 moved dev
-    /// and a train hold-out alike (+0.003 to +0.004 e2e-F1).
-    public func tunedContentBias(grid: [Double] = [-0.2, -0.15, -0.1, -0.05, 0, 0.05], score: (AttributionModel) -> Double,
-                                 log: (String) -> Void) -> Double {
+    /// The bias of `role` among its grid under which `score` (dev e2e-F1) is highest, the other
+    /// biases as they are; ties go to the value nearest 0.
+    public func tunedBias(_ role: RoleBias, score: (AttributionModel) -> Double, log: (String) -> Void) -> Double {
         var best = (bias: 0.0, score: -Double.infinity)
-        for bias in grid {
+        for bias in role.grid {
             var m = self
-            m.header.content_bias = bias
+            m.header[keyPath: role.keyPath] = bias
             let s = score(m)
-            log(String(format: "content bias %+.2f: dev %.4f", bias, s))
+            log("\(role.rawValue) bias " + String(format: "%+.2f: dev %.4f", bias, s))
             if s > best.score || s == best.score && abs(bias) < abs(best.bias) { best = (bias, s) }
         }
         return best.bias
+    }
+
+    /// Tunes every role's bias in turn (``RoleBias/allCases`` order), each on top of the ones before.
+    public mutating func tuneRoleBiases(score: (AttributionModel) -> Double, log: (String) -> Void) {
+        for role in RoleBias.allCases { header[keyPath: role.keyPath] = tunedBias(role, score: score, log: log) }
     }
 
     /// How far each decoded label's emission score leads the best other label's: a tag the
