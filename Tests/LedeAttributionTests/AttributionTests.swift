@@ -290,6 +290,14 @@ struct AttributionInternalsTests {
         #expect(other.quotes.map { other.originalString($0.span) } == ["“The dredging will stop,”", "“The harbor can wait,”"])
     }
 
+    @Test func aSourceTaggedWithItsAppositionIsNamedByItsHead() throws {
+        let text = "Dan Fowler, who led the Harbor Board from 1995 to 1997, shrugged off the vote on Monday."
+        let doc = try oracleQuotes(text, [("the vote on Monday", "Dan Fowler, who led the Harbor Board from 1995 to 1997,", "shrugged off")])
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker.flatMap { $0.speaker }.map { doc.speakers[$0].name } == "Dan Fowler")
+        #expect(q.speaker.map { doc.originalString($0.span) } == "Dan Fowler, who led the Harbor Board from 1995 to 1997,")
+    }
+
     @Test func taggedSourceInTheSentenceOutranksAnUntaggedRuleSource() throws {
         // The rules take the opening "While" for the speaker; a tagger that tagged "a neighbor" in
         // the same sentence, and not "While", is believed.

@@ -156,6 +156,17 @@ struct TripleAssembler {
         return sentence == v.sentence[c.a] || sentence == v.sentence[c.b - 1] || cue.map { v.sentence[$0.a] == sentence } == true
     }
 
+    /// A source tagged with its apposition or relative clause ("Don Fowler, who led the committee
+    /// from 1995 to 1997, …"): the name before the first comma names the speaker, and the whole
+    /// tagged span stays the mention as written.
+    func appositionHead(_ s: Segment) -> SourcePhrase? {
+        let v = x.v
+        guard let comma = (s.a..<s.b).first(where: { v.isChar($0, ",") }), comma > s.a,
+              var p = x.parse(s.a, comma, lenient: true), p.pronoun == nil else { return nil }
+        p.b = s.b
+        return p
+    }
+
     /// `margins` (per token) and `confidence` turn a content's mean tag margin into its quotation's
     /// confidence; without them the confidences are fixed by how the quotation was made.
     func assemble(_ labels: [UInt8], rules: [FoundQuote] = [], margins: [Float]? = nil, confidence: ((Double) -> Double)? = nil) -> [FoundQuote] {
@@ -214,7 +225,7 @@ struct TripleAssembler {
             if let s = source, let p = relativeSource(s) {
                 phrase = p
             } else if let s = source {
-                phrase = x.parse(s.a, s.b, lenient: true)
+                phrase = appositionHead(s) ?? x.parse(s.a, s.b, lenient: true)
                     ?? SourcePhrase(a: s.a, b: s.b, name: v.text(s.a, s.b), role: nil, kind: .unknown, pronoun: nil,
                                     proper: v.isCapitalized(s.b - 1), head: v.low(s.b - 1))
             }
