@@ -290,6 +290,21 @@ struct AttributionInternalsTests {
         #expect(other.quotes.map { other.originalString($0.span) } == ["“The dredging will stop,”", "“The harbor can wait,”"])
     }
 
+    @Test func theTargetOfCriticismIsNoSpeaker() throws {
+        // "has faced questions about": the board receives the questions; nobody is named, so
+        // neither the tagged subject nor the previous speaker is the source.
+        let text = "“We will build it,” Ruiz said. The harbor board has faced questions about its contracts with the dredging firm."
+        let doc = try oracleQuotes(text, [
+            ("“We will build it,”", "Ruiz", "said"), ("its contracts with the dredging firm", "The harbor board", "has faced questions about"),
+        ])
+        #expect(try quote(doc, at: "its contracts").speaker == nil)
+        // With "from …" the critic is named, and the tagged source stands.
+        let named = try oracleQuotes("The harbor board faced questions from Okafor about its dredging contracts.", [
+            ("about its dredging contracts", "Okafor", "faced questions"),
+        ])
+        #expect(named.quotes.first?.speaker.map { named.originalString($0.span) } == "Okafor")
+    }
+
     @Test func aSourceTaggedWithItsAppositionIsNamedByItsHead() throws {
         let text = "Dan Fowler, who led the Harbor Board from 1995 to 1997, shrugged off the vote on Monday."
         let doc = try oracleQuotes(text, [("the vote on Monday", "Dan Fowler, who led the Harbor Board from 1995 to 1997,", "shrugged off")])
