@@ -583,6 +583,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, named) == "Tom Reyes")
     }
 
+    /// "Former PORT chairman" in a headline names nobody called "Former PORT": a word of status
+    /// before a title is no part of a name, so a later "PORT said" is its own speaker.
+    @Test func statusWordsAreNoPartOfCollectedNames() throws {
+        let text = "Former PORT chairman urges a vote\n\nThe Reyes campaign and PORT said they would comment later."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(speakerName(doc, q) == "PORT")
+        #expect(!doc.speakers.contains { $0.name.hasPrefix("Former") })
+    }
+
     /// "according to" closing its sentence needs no comma before it.
     @Test func accordingToWithoutComma() throws {
         let text = "The mayor leads the challenger 46 percent to 39 percent according to a new harbor poll."

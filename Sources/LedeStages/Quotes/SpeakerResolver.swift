@@ -47,6 +47,8 @@ struct SpeakerResolver {
             // A capitalized function word opening the sentence is no part of a name ("On Twitter",
             // "When Trump", "But Sanders").
             while a < e, v.has(a, [.preposition, .clauseWord, .andBut, .weekday, .subjectPronoun]) { a += 1 }
+            // Nor is a word of status before a title ("Former DNC chairman", "Acting Police Chief").
+            while a < e, Self.statusWords.contains(v.low(a)) { a += 1 }
             // Count first and build the word list only for runs that become names: most runs are a
             // single sentence-initial word, and allocating for each showed in the profile.
             var count = 0
@@ -75,6 +77,9 @@ struct SpeakerResolver {
             k = e
         }
     }
+
+    static let statusWords: Set<String> = ["former", "ex", "then", "late", "acting", "interim", "retired", "outgoing",
+                                           "incoming", "longtime", "veteran", "embattled"]
 
     mutating func add(_ name: String, role: String?, kind: SpeakerKind, gender: SpeakerLexicon.Gender) -> Int {
         speakers.append(Speaker(id: speakers.count, name: name, role: role, kind: kind, mentions: []))
