@@ -21,8 +21,13 @@ extension QuoteExtractor {
     /// A lower-case adverb in -ly ("pointedly saying", "she angrily denied"), not one of the nouns
     /// and adjectives that end the same way ("the family said", "the weekly reported").
     func isMannerAdverb(_ k: Int) -> Bool {
+        !v.isCapitalized(k) && isLyAdverb(k)
+    }
+
+    /// A word of six or more letters in -ly that is not one of ``lyNouns``, capitalized or not.
+    func isLyAdverb(_ k: Int) -> Bool {
         let t = v.tokens[k].span
-        guard t.length >= 6, v.s[t.end - 1] == "y", v.s[t.end - 2] == "l", !v.isCapitalized(k) else { return false }
+        guard t.length >= 6, v.s[t.end - 1] == "y", v.s[t.end - 2] == "l" else { return false }
         return !Self.lyNouns.contains(v.low(k))
     }
 

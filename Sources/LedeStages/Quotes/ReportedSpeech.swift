@@ -231,9 +231,7 @@ extension QuoteExtractor {
 
     /// "Recently, …", "Separately, …": an -ly adverb set off by a comma opens the sentence, capitalized.
     func isOpeningLyAdverb(_ k: Int, limit: Int) -> Bool {
-        guard k + 1 < limit, v.isChar(k + 1, ","), v.isWord(k) else { return false }
-        let w = v.low(k)
-        return w.utf8.count >= 5 && w.hasSuffix("ly") && !Self.lyNouns.contains(w)
+        k + 1 < limit && v.isChar(k + 1, ",") && v.isWord(k) && isLyAdverb(k)
     }
 
     /// The comma closing an adverbial that opens the sentence ("In an interview with CNN,",

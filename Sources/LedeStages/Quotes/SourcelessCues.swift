@@ -23,7 +23,7 @@ extension QuoteExtractor {
         if Self.beForms.contains(aux), Self.isPastParticiple(head), !Self.experiencerAdjectives.contains(head) {
             return v.low(b) != "by"
         }
-        // "Trump has faced questions about …", "the U.N. came under withering criticism for …": the
+        // "The board has faced questions about …", "the mayor came under criticism for …": the
         // subject receives the criticism, and who voiced it goes unnamed unless "from …" follows
         // (PolNeAR train: 11 such cues without a source; where one exists it is not the subject).
         if (a..<b).contains(where: { Self.criticismNouns.contains(v.low($0)) }),

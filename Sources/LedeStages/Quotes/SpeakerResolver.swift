@@ -47,7 +47,7 @@ struct SpeakerResolver {
             // A capitalized function word opening the sentence is no part of a name ("On Twitter",
             // "When Trump", "But Sanders").
             while a < e, v.has(a, [.preposition, .clauseWord, .andBut, .weekday, .subjectPronoun]) { a += 1 }
-            // Nor is a word of status before a title ("Former DNC chairman", "Acting Police Chief").
+            // Nor is a word of status before a title ("Former port chairman", "Acting Police Chief").
             while a < e, Self.statusWords.contains(v.low(a)) { a += 1 }
             // Count first and build the word list only for runs that become names: most runs are a
             // single sentence-initial word, and allocating for each showed in the profile.
@@ -142,8 +142,8 @@ struct SpeakerResolver {
         switch p {
         case "m", "f":
             let speaker = order.first(where: { speakers[$0].kind == .person && (genders[$0] == gender || genders[$0] == .unknown) && lastSeen[$0] <= at })
-            // "Humphrey, who calls Trump a sociopath, said he doubts …": a pronoun in the same sentence
-            // as the last speaker's mention is that speaker, whoever else the sentence names.
+            // "Tom Reyes told Dan Ruiz that …, and he warned …": a pronoun in the same sentence as the
+            // last speaker's mention is that speaker, whoever else the sentence names.
             if let s = speaker, lastSeen[s] >= 0, v.sentence[lastSeen[s]] == v.sentence[at] { return (s, 0.75) }
             // A person named after the last speaker's mention (but before the pronoun) is the likelier antecedent:
             // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed.

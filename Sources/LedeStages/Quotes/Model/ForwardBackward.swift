@@ -2,8 +2,7 @@ import Foundation
 
 /// Token marginals of the BIO-constrained chain: P(label of token i = b | document), by
 /// forward–backward in Double (a path's score grows with the article's length, and Float lost the
-/// marginals on long ones). The CRF's training step needs them for its expected counts; posterior
-/// decoding needs them to pick, per token, the label most likely to be right.
+/// marginals on long ones). The CRF's training step needs them for its expected counts.
 struct ForwardBackward {
     var alpha: [Double] = []
     var beta: [Double] = []
@@ -42,10 +41,5 @@ struct ForwardBackward {
         }
         for b in 0..<L { row[b] = alpha[(n - 1) * L + b] }
         logZ = Self.logSumExp(row)
-    }
-
-    /// P(token `i` has label `b`) after ``run``.
-    func marginal(_ i: Int, _ b: Int) -> Double {
-        exp(alpha[i * AttributionLabel.count + b] + beta[i * AttributionLabel.count + b] - logZ)
     }
 }

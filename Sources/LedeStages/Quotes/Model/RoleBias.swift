@@ -3,7 +3,7 @@
 /// A CRF trained to the likelihood need not sit at the F1-best balance of each role's precision and
 /// recall. On PolNeAR it tags a few too many short contents (content bias −0.05 to −0.1) and too few
 /// sources: a quotation with no source tagged near its cue falls back to the rules' or the previous
-/// speaker, so a source bias of +0.2 to +0.3 raised dev and a train hold-out alike (+0.006 to +0.01
+/// speaker, so a source bias of +0.2 to +0.4 raised dev and a train hold-out alike (+0.006 to +0.01
 /// e2e-F1, direct+mixed most). Tuned in this order, each on top of the ones before.
 public enum RoleBias: String, CaseIterable, Sendable {
     case source, cue, content

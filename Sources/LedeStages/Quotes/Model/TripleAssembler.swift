@@ -85,7 +85,7 @@ struct TripleAssembler {
         return f + 1 < t.b && v.isQuote(f) && v.inQuote[f + 1]
     }
 
-    /// `“A,” Trump warned in Everett recently. “B.”`: a quotation closing on a comma, its source and
+    /// `“A,” Ruiz warned at the pier on Monday. “B.”`: a quotation closing on a comma, its source and
     /// cue, a few words of place or time the tagger left untagged, and a second quotation opening
     /// in the same paragraph are one quotation in two pieces — unless the second piece has a source
     /// or cue of its own right after it (`“B,” Okafor said`).
@@ -156,8 +156,8 @@ struct TripleAssembler {
         return sentence == v.sentence[c.a] || sentence == v.sentence[c.b - 1] || cue.map { v.sentence[$0.a] == sentence } == true
     }
 
-    /// A source tagged with its apposition or relative clause ("Don Fowler, who led the committee
-    /// from 1995 to 1997, …"): the name before the first comma names the speaker, and the whole
+    /// A source tagged with its apposition or relative clause ("Dan Fowler, who led the harbor
+    /// board from 1995 to 1997, …"): the name before the first comma names the speaker, and the whole
     /// tagged span stays the mention as written.
     func appositionHead(_ s: Segment) -> SourcePhrase? {
         let v = x.v
@@ -210,9 +210,9 @@ struct TripleAssembler {
             // The rules' speaker for the same quotation, when they found one: their source finding
             // (appositions, "said X", interrupted quotations) is better tuned than nearest-span —
             // unless the tagger left the rules' source untagged and tagged one of its own in the
-            // quotation's sentence (the rules' "even" in "…, even suggesting", "Republican" in
-            // "Republican claims"): on PolNeAR dev and a train hold-out alike, the tagger is right
-            // more often there.
+            // quotation's sentence (the rules' "While" in "While arguing about the ferry, a neighbor
+            // commented: …"): on PolNeAR dev and a train hold-out alike, the tagger is right more
+            // often there.
             if let r = rules.first(where: { $0.source != nil && $0.span.overlap(with: span) * 2 >= max($0.span.end, span.end) - min($0.span.start, span.start) }),
                !taggerOverrules(r, source: source, content: c, cue: cue, sources: sources) {
                 found.append(FoundQuote(kind: Self.kind(v, c.a, c.b), span: span, pieces: [span], source: r.source,
