@@ -172,6 +172,20 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Dino Marsh")
     }
 
+    /// A mark opened inside the writer's clause after the interruption ("adding that the levy is
+    /// “…”") opens a quotation of its own: the first quotation keeps one piece.
+    @Test func quoteInsideTheWritersClauseIsNoSecondPiece() throws {
+        let text = "“We counted every ballot twice,” Mayor Lena Ortiz said, adding that the recount was “a waste of a week.”"
+        let doc = try analyze(text)
+        let first = try #require(doc.quotes.first)
+        #expect(first.pieces == [span("We counted every ballot twice,", in: text)])
+        #expect(speakerName(doc, first) == "Lena Ortiz")
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.last?.kind == .mixed)
+        let inner = span("a waste of a week", in: text)
+        #expect(doc.quotes.last.map { $0.span.start <= inner.start && inner.end <= $0.span.end } == true)
+    }
+
     /// Another cue between the pieces ("she said, adding, …") makes two attributions.
     @Test func addingStartsASecondQuotation() throws {
         let text = "\"They are not affiliated with us,\" Lena Okafor said, adding, \"We are grateful for the support.\""

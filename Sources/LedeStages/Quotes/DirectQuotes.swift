@@ -147,6 +147,9 @@ extension QuoteExtractor {
         let newSentence = v.isTerminal(first - 1) && !isNamePeriod(first - 1) || v.isQuote(first - 1)
         guard first - end <= (newSentence ? 60 : 30) else { return false }
         if v.isChar(first - 1, ":") { return false }
+        // `“A,” she said, adding that the plan was “reckless.”`: a mark opened straight after a word
+        // sits inside a clause of the writer's, a quotation of its own, not the second piece.
+        if v.isWord(first - 1) || v.tokens[first - 1].kind == .number { return false }
         var k = end
         while k < first {
             if v.isQuote(k) && !isPossessiveApostrophe(k) {
