@@ -139,6 +139,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, doc.quotes[1]) == "Ana Ruiz")
     }
 
+    /// A place named between the speaker and the pronoun ("in Cedar Falls") is no antecedent.
+    @Test func pronounLooksPastAPlace() throws {
+        let text = "“We will win this county,” said Tom Okafor. The rally was held in Cedar Falls on Friday. He said the crowd was “bigger than ever.”"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.last)
+        #expect(q.speaker?.span == span("He", in: text))
+        #expect(speakerName(doc, q) == "Tom Okafor")
+        #expect(!doc.speakers.contains { $0.name == "Cedar Falls" })
+    }
+
     @Test func interruptedQuoteIsOneQuotationInTwoPieces() throws {
         let text = "\"The bakery stays open,\" she said. \"The café closes in May.\""
         let doc = try analyze(text)

@@ -16,8 +16,9 @@ struct SpeakerResolver {
     var words: [[String]] = []
     /// Token position of each speaker's latest mention.
     var lastSeen: [Int] = []
-    /// Multi-word proper names in the text (titles stripped) with their first token position.
-    var names: [(name: String, tokens: [String], at: Int, gender: SpeakerLexicon.Gender)] = []
+    /// Multi-word proper names in the text (titles stripped) with their first token position, and
+    /// whether a preposition or "the" before them marks a place or a title rather than a person.
+    var names: [(name: String, tokens: [String], at: Int, gender: SpeakerLexicon.Gender, place: Bool)] = []
     /// Capitalized organization names in the text ("Tessaly Corp.", "Greyfield Nurses Association").
     var organizations: [(name: String, tokens: [String], at: Int)] = []
 
@@ -71,12 +72,16 @@ struct SpeakerResolver {
                 }
                 if asName || !asOrganization && !asName {
                     // A two-to-four word name, or "Mr. Pruett": a surname with a gendered title.
-                    names.append((v.text(a, e), words, a, gender))
+                    names.append((v.text(a, e), words, a, gender, a == k && k > 0 && Self.placeWords.contains(v.low(k - 1))))
                 }
             }
             k = e
         }
     }
+
+    /// Words before a capitalized run that make it a place or a title, not a person ("in Cedar
+    /// Falls", "at Gracie Mansion", "the Harbor Review"): such a run is no antecedent of he or she.
+    static let placeWords: Set<String> = ["in", "at", "the", "near", "across", "throughout", "outside", "inside", "into", "from", "of"]
 
     static let statusWords: Set<String> = ["former", "ex", "then", "late", "acting", "interim", "retired", "outgoing",
                                            "incoming", "longtime", "veteran", "embattled"]
@@ -147,7 +152,7 @@ struct SpeakerResolver {
             if let s = speaker, lastSeen[s] >= 0, v.sentence[lastSeen[s]] == v.sentence[at] { return (s, 0.75) }
             // A person named after the last speaker's mention (but before the pronoun) is the likelier antecedent:
             // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed.
-            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }),
+            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) && !$0.place }),
                nm.at > (speaker.map { lastSeen[$0] } ?? -1) {
                 let tokens = nm.tokens
                 if let i = speakers.indices.first(where: { words[$0] == tokens || (tokens.count == 1 && words[$0].last == tokens[0]) }) {
@@ -157,7 +162,7 @@ struct SpeakerResolver {
             }
             if let i = speaker { return (i, 0.7) }
             // Nobody has spoken yet: the latest named person in the text.
-            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) }) {
+            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) && !$0.place }) {
                 return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
             }
             return nil
