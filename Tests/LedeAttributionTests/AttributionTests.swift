@@ -313,6 +313,24 @@ struct AttributionInternalsTests {
         #expect(q.speaker.map { doc.originalString($0.span) } == "Dan Fowler, who led the Harbor Board from 1995 to 1997,")
     }
 
+    @Test func aSubjectPronounAtTheCueIsTheMention() throws {
+        // The tagger left "It" untagged: the mention is the pronoun, not the bank's previous mention.
+        let text = "Exports will slow, the Harbor Bank said on Monday. It raised its forecast for imports to 3 percent."
+        let doc = try oracleQuotes(text, [
+            ("Exports will slow", "the Harbor Bank", "said"), ("imports to 3 percent", nil, "raised its forecast for"),
+        ])
+        let q = try quote(doc, at: "imports")
+        #expect(q.speaker.map { doc.originalString($0.span) } == "It")
+        #expect(q.speaker.flatMap { $0.speaker }.map { doc.speakers[$0].name } == "Harbor Bank")
+        // A pronoun tagged as the cue's first word is the source, and the cue keeps the rest.
+        let inCue = try oracleQuotes("The Harbor Bank praised the plan. But it is steering clear of endorsing the new levy.", [
+            ("the new levy", nil, "it is steering clear of endorsing"),
+        ])
+        let l = try quote(inCue, at: "the new levy")
+        #expect(l.speaker.map { inCue.originalString($0.span) } == "it")
+        #expect(l.cue.map { inCue.originalString($0.span) } == "is steering clear of endorsing")
+    }
+
     @Test func taggedSourceInTheSentenceOutranksAnUntaggedRuleSource() throws {
         // The rules take the opening "While" for the speaker; a tagger that tagged "a neighbor" in
         // the same sentence, and not "While", is believed.

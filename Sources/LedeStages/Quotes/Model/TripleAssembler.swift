@@ -146,6 +146,25 @@ struct TripleAssembler {
         return p
     }
 
+    /// A subject pronoun right before the cue ("… the agency said. It raised its forecast for …"),
+    /// or tagged as the cue's first word ("it is steering clear of"), when no tagged source ends at
+    /// the cue: the pronoun is the mention as written, resolved to its antecedent — not the nearest
+    /// tagged source, which is usually the previous sentence's mention of the same speaker. Returns
+    /// the pronoun's phrase and the cue without it.
+    func pronounSubject(of cue: Segment, source: Segment?) -> (SourcePhrase, Segment)? {
+        let v = x.v
+        func isSubject(_ k: Int) -> Bool {
+            k >= 0 && !v.inQuote[k] && v.has(k, .subjectPronoun) && v.low(k) != "there" && v.sentence[k] == v.sentence[cue.a]
+        }
+        if let s = source, s.b == cue.a { return nil }
+        if cue.b - cue.a >= 2, isSubject(cue.a), let p = x.parse(cue.a, cue.a + 1, lenient: true) {
+            return (p, Segment(role: 2, a: cue.a + 1, b: cue.b))
+        }
+        let k = cue.a - 1
+        guard isSubject(k), source.map({ $0.a <= k && k < $0.b }) != true, let p = x.parse(k, k + 1, lenient: true) else { return nil }
+        return (p, cue)
+    }
+
     /// Whether the tagger's own source outranks the rules' source `r.source` for content `c`: the
     /// tagger tagged no part of the rules' source, and its nearest source lies in the sentence of
     /// the content's start, end or cue.
@@ -184,7 +203,7 @@ struct TripleAssembler {
         var found: [FoundQuote] = []
         for c in segs where c.role == 3 {
             guard (c.a..<c.b).contains(where: { v.isWord($0) || v.tokens[$0].kind == .number }) else { continue }
-            let cue = cues.filter { sameParagraph($0, c.a, c.b) }.min { distance($0, c.a, c.b) < distance($1, c.a, c.b) }
+            var cue = cues.filter { sameParagraph($0, c.a, c.b) }.min { distance($0, c.a, c.b) < distance($1, c.a, c.b) }
             let anchor = cue.map { ($0.a, $0.b) } ?? (c.a, c.b)
             let source = sources.filter { sameParagraph($0, c.a, c.b) }
                 .min { distance($0, anchor.0, anchor.1) < distance($1, anchor.0, anchor.1) }
@@ -222,7 +241,10 @@ struct TripleAssembler {
             }
             let kind = Self.kind(v, c.a, c.b)
             var phrase: SourcePhrase?
-            if let s = source, let p = relativeSource(s) {
+            if let cu = cue, let (p, rest) = pronounSubject(of: cu, source: source) {
+                phrase = p
+                cue = rest
+            } else if let s = source, let p = relativeSource(s) {
                 phrase = p
             } else if let s = source {
                 phrase = appositionHead(s) ?? x.parse(s.a, s.b, lenient: true)
