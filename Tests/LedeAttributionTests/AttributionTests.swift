@@ -313,6 +313,18 @@ struct AttributionInternalsTests {
         #expect(q.speaker.map { doc.originalString($0.span) } == "Dan Fowler, who led the Harbor Board from 1995 to 1997,")
     }
 
+    @Test func reportedSpeechWithoutACueIsDropped() throws {
+        // A content tagged with no cue in its paragraph: a direct quotation stands (it continues
+        // the previous speaker), a clause of reported speech does not.
+        let text = "“The pier is closed,” Ruiz said.\n\n“Nobody goes out tonight.”\n\nThe ferry schedule will change in spring."
+        let doc = try oracleQuotes(text, [
+            ("“The pier is closed,”", "Ruiz", "said"), ("“Nobody goes out tonight.”", nil, nil),
+            ("The ferry schedule will change in spring", nil, nil),
+        ])
+        #expect(doc.quotes.map { doc.originalString($0.span) } == ["“The pier is closed,”", "“Nobody goes out tonight.”"])
+        #expect(doc.quotes.last?.speaker.flatMap { $0.speaker }.map { doc.speakers[$0].name } == "Ruiz")
+    }
+
     @Test func aSubjectPronounAtTheCueIsTheMention() throws {
         // The tagger left "It" untagged: the mention is the pronoun, not the bank's previous mention.
         let text = "Exports will slow, the Harbor Bank said on Monday. It raised its forecast for imports to 3 percent."
