@@ -64,6 +64,9 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "AdaGrad base rate of CRF passes (lower: more epochs, a little better).")
     var rate = 0.01
 
+    @Option(help: "Share of each token's features a CRF step leaves out at random (seeded), so the model does not lean on the rules' matches alone; 0: none.")
+    var dropout = 0.1
+
     @Flag(help: "Diagnostics: score the gold tags pushed through the triple assembler (the ceiling of a perfect tagger) on DATA and --dev, without training.")
     var oracle = false
 
@@ -78,6 +81,7 @@ struct TrainQuotesCommand: ParsableCommand {
         if !(12...22).contains(stackHashBits) { throw ValidationError("--stack-hash-bits must be between 12 and 22") }
         if !(stackFirstShare > 0 && stackFirstShare <= 1) { throw ValidationError("--stack-first-share must be in (0, 1]") }
         if !(rate > 0 && rate <= 10) { throw ValidationError("--rate must be in (0, 10]") }
+        if !(dropout >= 0 && dropout <= 0.9) { throw ValidationError("--dropout must be in [0, 0.9]") }
         if !(0...20).contains(stackFolds) { throw ValidationError("--stack-folds must be between 0 and 20") }
     }
 
@@ -119,7 +123,7 @@ struct TrainQuotesCommand: ParsableCommand {
         var options = AttributionTrainer.Options()
         options.epochs = epochs; options.seed = seed; options.patience = patience; options.hashBits = hashBits
         options.stackFolds = stackFolds; options.stackFirstShare = stackFirstShare; options.stackHashBits = stackHashBits
-        options.learner = learner; options.stackLearner = stackLearner; options.rate = rate
+        options.learner = learner; options.stackLearner = stackLearner; options.rate = rate; options.dropout = dropout
         func scorer(_ documents: [GoldDocument], speakerMatch: SpeakerMatch) -> (AttributionModel) -> Double {
             { model in
                 let stages = preprocess + [QuotesStage(options: .init(), model: model)]

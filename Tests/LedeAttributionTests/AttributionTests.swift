@@ -28,10 +28,11 @@ func preprocess() throws -> [any Stage] {
     [try NormalizeStage(options: .init(), context: context), try SegmentStage(options: .init(), context: context)]
 }
 
-func trainTiny(seed: UInt64 = 7, epochs: Int = 30, learner: AttributionLearner = .crf, stackFolds: Int = 0) throws -> AttributionModel {
+func trainTiny(seed: UInt64 = 7, epochs: Int = 30, learner: AttributionLearner = .crf, stackFolds: Int = 0, dropout: Double? = nil) throws -> AttributionModel {
     let docs = try TrainingData.load(fixtures + "/gold/tiny.jsonl").documents
     var options = AttributionTrainer.Options()
     options.seed = seed; options.epochs = epochs; options.hashBits = 16
+    if let dropout { options.dropout = dropout }
     options.learner = learner; options.stackFolds = stackFolds
     return try AttributionTrainer.train(examples(docs), preprocess: try preprocess(), options: options, trainedOn: ["tiny"], log: { _ in })
 }
@@ -105,6 +106,23 @@ struct AttributionModelTests {
         let p = try trainTiny(seed: 3, learner: .perceptron), q = try trainTiny(seed: 3, learner: .perceptron)
         #expect(p.serialized() == q.serialized())
         #expect(p.serialized() != a.serialized())
+    }
+
+    @Test func featureDropoutIsSeededAndSparesTheBias() throws {
+        let F = 10, n = 10_000 * F
+        let a = AveragedTrainer.dropoutFactors(count: n, perToken: F, rate: 0.1, seed: 5)
+        #expect(a == AveragedTrainer.dropoutFactors(count: n, perToken: F, rate: 0.1, seed: 5))
+        #expect(a != AveragedTrainer.dropoutFactors(count: n, perToken: F, rate: 0.1, seed: 6))
+        #expect(stride(from: 0, to: n, by: F).allSatisfy { a[$0] == 1 })
+        let others = a.indices.filter { $0 % F != 0 }.map { a[$0] }
+        let dropped = Double(others.filter { $0 == 0 }.count) / Double(others.count)
+        #expect(abs(dropped - 0.1) < 0.01, "dropped share \(dropped)")
+        #expect(others.allSatisfy { $0 == 0 || abs($0 - 1 / 0.9) < 1e-6 })
+        // Dropout changes what is learned, and the header records it.
+        let some = try trainTiny(seed: 3), none = try trainTiny(seed: 3, dropout: 0)
+        #expect(some.header.dropout == 0.1)
+        #expect(none.header.dropout == 0)
+        #expect(some.serialized() != none.serialized())
     }
 
     @Test(arguments: AttributionLearner.allCases)

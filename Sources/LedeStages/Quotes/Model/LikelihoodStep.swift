@@ -1,4 +1,5 @@
 import Foundation
+import LedeCore
 
 /// How a pass of the tagger learns its weights.
 public enum AttributionLearner: String, Codable, Sendable, CaseIterable {
@@ -27,12 +28,32 @@ extension AveragedTrainer {
     /// and one rate for all made plain SGD oscillate and diverge. Scores are summed in Double: a
     /// path's score grows with the article's length, and Float lost the marginals on long ones.
     /// Returns the tokens whose most likely label is wrong. Deterministic: a fixed order of sums.
+    ///
+    /// With `dropout` > 0, each token's features but the bias are left out of the step at that rate
+    /// (the kept ones scaled up to match), a fresh choice per step from `dropoutSeed` and the step.
+    /// The rules' matches are strong features that fit most of the training tokens; without
+    /// dropout the weights of the words and contexts around them learn little once those fit.
     @discardableResult
-    mutating func learnLikelihood(keys: [UInt32], gold: [UInt8], count n: Int, rate: Float, adding offset: [Float]? = nil) -> Int {
+    mutating func learnLikelihood(keys: [UInt32], gold: [UInt8], count n: Int, rate: Float, adding offset: [Float]? = nil,
+                                  dropout: Float = 0, dropoutSeed: UInt64 = 0) -> Int {
         guard n > 0 else { return 0 }
         let L = AttributionLabel.count, S = AttributionWeights.stride, F = current.perToken
         let shift = UInt32(32 - current.hashBits)
-        current.score(keys, count: n, into: &scratch.emissions, adding: offset)
+        // Per key slot: 0 dropped, else the factor its weights and gradient are scaled by.
+        var factor: [Float] = []
+        if dropout > 0 {
+            factor = Self.dropoutFactors(count: n * F, perToken: F, rate: dropout, seed: dropoutSeed ^ UInt64(step))
+            if scratch.emissions.count < n * S { scratch.emissions = [Float](repeating: 0, count: n * S) }
+            for i in 0..<n {
+                for b in 0..<S { scratch.emissions[i * S + b] = offset?[i * S + b] ?? 0 }
+                for f in 0..<F where factor[i * F + f] != 0 {
+                    let base = Int(keys[i * F + f] >> shift) * S, z = factor[i * F + f]
+                    for b in 0..<L { scratch.emissions[i * S + b] += current.emissions[base + b] * z }
+                }
+            }
+        } else {
+            current.score(keys, count: n, into: &scratch.emissions, adding: offset)
+        }
         let t = Viterbi.constrained(current.transitions).map { Double($0) }
         let e = scratch.emissions[0..<(n * S)].map { Double($0) }
         var buffers = likelihood
@@ -72,9 +93,11 @@ extension AveragedTrainer {
             // A token already tagged right with near certainty moves nothing.
             if largest < 1e-3 { continue }
             for f in 0..<F {
+                let z: Float = factor.isEmpty ? 1 : factor[i * F + f]
+                if z == 0 { continue }
                 let base = Int(keys[i * F + f] >> shift) * S
                 for b in 0..<L {
-                    let raw = (b == g ? 1 : 0) - buffers.marginals[m + b]
+                    let raw = ((b == g ? 1 : 0) - buffers.marginals[m + b]) * z
                     if raw == 0 { continue }
                     buffers.squares[base + b] += raw * raw
                     let d = rate * raw / buffers.squares[base + b].squareRoot()
@@ -89,5 +112,19 @@ extension AveragedTrainer {
         }
         step += 1
         return errors
+    }
+
+    /// Dropout factors for `count` key slots, `perToken` per token: slot 0 (the bias) always 1, the
+    /// others 0 at `rate` and 1 / (1 − rate) otherwise, from SplitMix64 so runs are reproducible.
+    static func dropoutFactors(count: Int, perToken F: Int, rate: Float, seed: UInt64) -> [Float] {
+        var rng = SplitMix64(state: seed)
+        let keep = 1 / (1 - rate)
+        let threshold = UInt64(Double(rate) * Double(UInt64(1) << 32))
+        var out = [Float](repeating: keep, count: count)
+        for k in 0..<count {
+            if k % F == 0 { out[k] = 1; continue }
+            if rng.next() >> 32 < threshold { out[k] = 0 }
+        }
+        return out
     }
 }

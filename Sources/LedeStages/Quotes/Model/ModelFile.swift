@@ -38,10 +38,12 @@ public struct AttributionModel: Sendable, Equatable {
         /// Logistic calibration of a quotation's confidence from its content's mean tag margin,
         /// fitted on the dev data: [slope, intercept] (absent: fixed confidences).
         public var confidence_calibration: [Double]? = nil
-        /// How the passes learned (``AttributionLearner``) and the CRF's rate; provenance only.
+        /// How the passes learned (``AttributionLearner``), the CRF's rate and feature dropout;
+        /// provenance only.
         public var learner: String? = nil
         public var stack_learner: String? = nil
         public var rate: Double? = nil
+        public var dropout: Double? = nil
         /// Added to the content labels' scores before the final decode, tuned on the dev data for
         /// end-to-end F1 (absent: 0).
         public var content_bias: Double? = nil
