@@ -359,6 +359,13 @@ struct AttributionInternalsTests {
         let l = try quote(inCue, at: "the new levy")
         #expect(l.speaker.map { inCue.originalString($0.span) } == "it")
         #expect(l.cue.map { inCue.originalString($0.span) } == "is steering clear of endorsing")
+        // A pronoun opening the cue's sentence, with the cue in a second predicate.
+        let opening = try oracleQuotes("“We need the dredging,” Tom Okafor said. He arrived on the board in 2001, and promptly voted against the levy.", [
+            ("“We need the dredging,”", "Tom Okafor", "said"), ("the levy", nil, "promptly voted against"),
+        ])
+        let o = try quote(opening, at: "the levy")
+        #expect(o.speaker.map { opening.originalString($0.span) } == "He")
+        #expect(o.speaker.flatMap { $0.speaker }.map { opening.speakers[$0].name } == "Tom Okafor")
     }
 
     @Test func taggedSourceInTheSentenceOutranksAnUntaggedRuleSource() throws {

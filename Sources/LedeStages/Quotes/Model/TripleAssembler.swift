@@ -147,8 +147,8 @@ struct TripleAssembler {
     }
 
     /// A subject pronoun right before the cue ("… the agency said. It raised its forecast for …"),
-    /// or tagged as the cue's first word ("it is steering clear of"), when no tagged source ends at
-    /// the cue: the pronoun is the mention as written, resolved to its antecedent — not the nearest
+    /// tagged as the cue's first word ("it is steering clear of"), or opening the cue's sentence
+    /// when no tagged source lies in it, and no tagged source ends at the cue: the pronoun is the mention as written, resolved to its antecedent — not the nearest
     /// tagged source, which is usually the previous sentence's mention of the same speaker. Returns
     /// the pronoun's phrase and the cue without it.
     func pronounSubject(of cue: Segment, source: Segment?) -> (SourcePhrase, Segment)? {
@@ -161,9 +161,18 @@ struct TripleAssembler {
             return (p, Segment(role: 2, a: cue.a + 1, b: cue.b))
         }
         let k = cue.a - 1
+        // "He arrived in 1993 … and promptly voted against …": with no tagged source in the cue's
+        // sentence, a pronoun opening that sentence (after "But", "And" …) is its subject.
+        if !isSubject(k), source.map({ v.sentence[$0.a] != v.sentence[cue.a] }) ?? true {
+            var f = x.sentenceBounds(cue.a).0
+            if f < cue.a, Self.openingConjunctions.contains(v.low(f)) { f += 1 }
+            if f < k, isSubject(f), let p = x.parse(f, f + 1, lenient: true) { return (p, cue) }
+        }
         guard isSubject(k), source.map({ $0.a <= k && k < $0.b }) != true, let p = x.parse(k, k + 1, lenient: true) else { return nil }
         return (p, cue)
     }
+
+    static let openingConjunctions: Set<String> = ["but", "and", "so", "yet"]
 
     /// Whether the tagger's own source outranks the rules' source `r.source` for content `c`: the
     /// tagger tagged no part of the rules' source, and its nearest source lies in the sentence of
