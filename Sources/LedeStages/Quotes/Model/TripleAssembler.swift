@@ -148,9 +148,10 @@ struct TripleAssembler {
 
     /// A subject pronoun right before the cue ("… the agency said. It raised its forecast for …"),
     /// tagged as the cue's first word ("it is steering clear of"), or opening the cue's sentence
-    /// when no tagged source lies in it, and no tagged source ends at the cue: the pronoun is the mention as written, resolved to its antecedent — not the nearest
-    /// tagged source, which is usually the previous sentence's mention of the same speaker. Returns
-    /// the pronoun's phrase and the cue without it.
+    /// when no tagged source lies in it — and no tagged source ends at the cue: the pronoun is the
+    /// mention as written, resolved to its antecedent, not the nearest tagged source, which is
+    /// usually the previous sentence's mention of the same speaker. Returns the pronoun's phrase
+    /// and the cue without it.
     func pronounSubject(of cue: Segment, source: Segment?) -> (SourcePhrase, Segment)? {
         let v = x.v
         func isSubject(_ k: Int) -> Bool {
@@ -261,7 +262,7 @@ struct TripleAssembler {
                                     proper: v.isCapitalized(s.b - 1), head: v.low(s.b - 1))
             }
             // Reported speech needs a cue: an indirect or mixed content with none in its paragraph
-            // is a tagging slip (on PolNeAR dev about one in six was right). A direct quotation
+            // is a tagging slip (on PolNeAR dev about one in eight was right). A direct quotation
             // stands without one, since it often continues a speaker's earlier quotation.
             if cue == nil, kind != .direct { continue }
             found.append(FoundQuote(kind: kind, span: span, pieces: [span], source: phrase,
