@@ -120,6 +120,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc2.speakers.first?.role == "Senate Majority Leader")
     }
 
+    /// An apposition without an article after the name: `"…," Bill Frelick, director of …, said`.
+    @Test func appositionWithoutAnArticle() throws {
+        let text = "“The program helps very few families,” Bill Frelick, director of the county refugee office, said on Monday."
+        let (doc, q) = try firstQuote(text)
+        #expect(speakerName(doc, q) == "Bill Frelick")
+        #expect(doc.speakers.first?.role == "director of the county refugee office")
+        #expect(q.cue?.lemma == "say")
+    }
+
     /// An apposition between the speaker's description and the verb: `"…," the union's president, Dana Whitlock, told …`.
     @Test func appositionAfterTheQuote() throws {
         let text = "The council met late. “We are not going anywhere,” the union’s president, Dana Whitlock, told a rally in Fresno."

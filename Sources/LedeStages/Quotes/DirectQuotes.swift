@@ -241,8 +241,10 @@ extension QuoteExtractor {
                 }
                 return nil
             }
-            // A comma may open or close an apposition (", a doctor,", ", Dana Whitlock, told", ", who …").
-            if v.isChar(k, ",") && !(k + 1 < w && (v.has(k + 1, .determiner) || v.isCapitalized(k + 1) || speechCue(k + 1) != nil)
+            // A comma may open or close an apposition (", a doctor,", ", Dana Whitlock, told", ", who …",
+            // and after the first word ", director of the port authority,").
+            if v.isChar(k, ",") && !(k + 1 < w && (v.has(k + 1, .determiner) || v.isCapitalized(k + 1) || speechCue(k + 1) != nil
+                                                   || k > j + 1 && v.isWord(k + 1) && v.first(k + 1).isLowercaseLetter)
                                      || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
             k += 1
         }
