@@ -797,6 +797,29 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Fishermen")
     }
 
+    /// A relative clause set off after the sentence's subject ends at its closing comma, where the
+    /// main verb comes (also when the comma sits inside a closing quotation mark).
+    @Test func setOffRelativeClauseEndsAtItsComma() throws {
+        let text = "Amos Tull, 71, who said the cannery would close, stayed home. The treasurer, who said the audit was \"a formality,\" resigned."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.first?.span == span("the cannery would close", in: text))
+        #expect(doc.quotes.last?.span == span("the audit was \"a formality,\"", in: text))
+        // The age after the name is an apposition, not the speaker.
+        #expect(doc.quotes.first.flatMap { speakerName(doc, $0) } == "Amos Tull")
+        #expect(doc.quotes.last.flatMap { speakerName(doc, $0) } == "treasurer")
+    }
+
+    /// A cue that takes no object ("said") looks past an adverbial for its "that", never past the
+    /// clause's own words: the "that" of "fail to understand that" belongs to the reported clause.
+    @Test func thatAfterTheClauseIsTheClauses() throws {
+        let text = "Moreno said shipping firms fail to understand that buyers are angry. Ruiz said on Monday that the pier was safe."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.first?.span == span("shipping firms fail to understand that buyers are angry", in: text))
+        #expect(doc.quotes.last?.span == span("the pier was safe", in: text))
+    }
+
     /// Inside a subordinate clause the reported content ends at the clause's comma; a concession
     /// after a comma is the writer's.
     @Test func clauseBoundsOfReportedContent() throws {

@@ -339,10 +339,29 @@ extension QuoteExtractor {
         }
         // "Voters who say …", "Jim Hatcher, 71, who said …": the relative pronoun is the mention as
         // written; the noun phrase it attaches to names the speaker.
+        // "Jim Hatcher, 71, who said …, left": a relative clause set off after the sentence's
+        // subject ends at its closing comma, where the main clause's verb comes.
+        var relativeEnd: Int?
         if src == nil, !participle, b0 - 1 > sa, v.low(b0 - 1) == "who", !entry.frames.isEmpty {
             var e = b0 - 1
-            if v.isChar(e - 1, ",") { e -= 1 }
-            if var s = sourceBefore(e, floor: sa, lenient: true), s.pronoun == nil {
+            let commaBefore = v.isChar(e - 1, ",")
+            if commaBefore { e -= 1 }
+            var antecedent = sourceBefore(e, floor: sa, lenient: true)
+            // "Amos Tull, 71, who said": the age is an apposition; the name before it is the speaker.
+            if let s = antecedent, s.b - s.a == 1, v.tokens[s.a].kind == .number, s.a - 1 > sa, v.isChar(s.a - 1, ","),
+               let named = sourceBefore(s.a - 1, floor: sa, lenient: true), named.pronoun == nil {
+                antecedent = named
+            }
+            if var s = antecedent, s.pronoun == nil {
+                // The antecedent opens the sentence, perhaps after a name and its apposition ("Jim Hatcher, 71,").
+                let a0 = min(s.outerA >= 0 ? s.outerA : s.a, s.a)
+                let opening = (sa..<a0).allSatisfy { v.isCapitalized($0) || v.isChar($0, ",") || v.tokens[$0].kind == .number || v.has($0, .determiner) }
+                if commaBefore, opening {
+                    // The comma may sit inside a closing quotation mark (`… in politics," left`).
+                    var t = k + 1
+                    while t < sb, !(v.isChar(t, ",") && (!v.inQuote[t] || t + 2 < sb && v.isQuote(t + 1) && v.isWord(t + 2))) { t += 1 }
+                    if t < sb { relativeEnd = v.inQuote[t] ? t + 2 : t }
+                }
                 s.a = b0 - 1; s.b = b0
                 src = s
             }
@@ -388,7 +407,7 @@ extension QuoteExtractor {
             }
             guard k + 1 < sb else { return nil }
             // "While Ramos said that …, he …": inside a subordinate clause the content ends at its comma.
-            var clauseEnd = sb
+            var clauseEnd = relativeEnd ?? sb
             if start - 1 >= sa, Self.subordinators.contains(v.low(start - 1)), start - 1 == sa || v.isChar(start - 2, ",") {
                 var t = k + 1
                 while t < sb, !(v.isChar(t, ",") && !v.inQuote[t]) { t += 1 }
@@ -459,8 +478,12 @@ extension QuoteExtractor {
         if w == "to" && f.contains(.to) { return j }
         // "said he's hopeful that …": a subject pronoun right after the verb opens the clause itself.
         if f.contains(.that), v.has(j, .subjectPronoun), w != "it" || !f.contains(.object) { return j }
-        // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial.
+        // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial. A cue that
+        // takes no object ("said") can only have an adverbial there ("said on Monday that", "said
+        // repeatedly that"); any other word opens the clause itself, and a "that" further on is the
+        // clause's own ("said business leaders fail to understand that …").
         var t = j
+        if !f.contains(.object), !opensAdverbial(j) { t = sb }
         // Up to 14 words: addressees run long ("told a crowded banquet hall at a hotel in downtown Baltimore that …").
         while t < sb, t - j < 14, !v.isPunct(t) {
             // "said on ABC's “This Week” that …": a quoted title is part of the adverbial.
@@ -500,6 +523,22 @@ extension QuoteExtractor {
         }
         return nil
     }
+
+    /// Words that can open an adverbial between a cue and its "that": a preposition, a day or
+    /// time word, or an -ly adverb ("on", "Tuesday", "after a lunch", "repeatedly").
+    func opensAdverbial(_ j: Int) -> Bool {
+        if v.isQuote(j) { return true }
+        if v.has(j, [.preposition, .weekday, .adverbialNoun]) { return true }
+        let w = v.low(j)
+        return Self.adverbialOpeners.contains(w) || w.count > 4 && w.hasSuffix("ly")
+    }
+
+    static let adverbialOpeners: Set<String> = [
+        "to", "after", "before", "during", "since", "following", "over", "about", "through", "amid", "under", "via",
+        "outside", "inside", "near", "into", "as", "throughout", "upon", "without", "while", "when", "again", "also",
+        "then", "once", "previously", "often", "always", "never", "still", "now", "too", "afterward", "afterwards",
+        "separately", "instead", "first", "twice", "privately", "publicly",
+    ]
 
     /// The end of a named addressee starting at `j` ("CNN", "The Associated Press", "the AP",
     /// "Fox News Sunday", "The Star-Ledger of Newark last week"), with a short time adjunct after it.
