@@ -296,12 +296,19 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let cases: [(String, String)] = [
             ("Comey testified “thousands” of emails had not been turned over.", "“thousands” of emails had not been turned over"),
             ("Swers said because the mayor is popular, \"she is a very good surrogate for him.\"", "because the mayor is popular, \"she is a very good surrogate for him.\""),
+            // A conditional's own cue inside the reported clause does not take the quotation.
+            ("Okafor told the board that if the mayor wants more cranes, “she will have to pay for them.”",
+             "if the mayor wants more cranes, “she will have to pay for them.”"),
         ]
         for (text, content) in cases {
             let (doc, q) = try firstQuote(text)
             #expect(q.kind == .mixed, "\(text)")
             #expect(doc.string(q.span) == content, "\(text)")
         }
+        // A subordinate clause opening the sentence leaves the quotation direct.
+        let (doc, q) = try firstQuote("When he took the stage, Ruiz said, “We will win.”")
+        #expect(q.kind == .direct)
+        #expect(speakerName(doc, q) == "Ruiz")
     }
 
     /// A quotation attributed before it whose sentence the writer finishes is mixed, to the end.

@@ -119,6 +119,9 @@ extension QuoteExtractor {
     /// Words that open a clause between a cue and a quotation ("said because …, “…”").
     static let clauseOpeners: Set<String> = ["because", "that", "if", "when", "while", "since", "although", "though", "after", "before", "unless"]
 
+    /// Subordinators of a clause that can sit inside reported speech before a quotation.
+    static let conditionals: Set<String> = ["if", "when", "because", "unless", "although", "though", "once", "until"]
+
     /// The writer's words go on after the closing mark in the same sentence ("“thousands” of emails").
     func continuesAfterClose(_ seg: QuotedSegment) -> Bool {
         guard let c = seg.closeLast(v), c + 1 < v.count, v.sentence[c + 1] == v.sentence[c] else { return false }
@@ -312,6 +315,11 @@ extension QuoteExtractor {
                 // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.
                 let adjacent = c == k
                 if let src = sourceBefore(b0, floor: floor, lenient: adjacent) ?? sourceAfter(c + 1, limit: k + 1) {
+                    // "Abbott told reporters that if he wants our guns, “come and take it.”": a
+                    // conditional inside an earlier cue's reported clause; the quotation belongs to
+                    // that clause (a mixed quotation), not to the conditional's subject.
+                    let sub = min(src.a, src.outerA >= 0 ? src.outerA : src.a) - 1
+                    if sub > floor, Self.conditionals.contains(v.low(sub)), (floor..<sub).contains(where: { speechCue($0) != nil }) { return nil }
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
             }
