@@ -817,6 +817,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.last.flatMap { speakerName(doc, $0) } == "treasurer")
     }
 
+    /// A trailing attribution of its own (", the Tribune reported late Thursday.") closes an
+    /// earlier cue's reported clause and attributes the clause before it.
+    @Test func trailingAttributionClosesTheReportedClause() throws {
+        let text = "Okafor told the board she had sold the barge, the Harbor Tribune reported late Thursday."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        let told = try #require(doc.quotes.first { $0.cue?.lemma == "tell" })
+        #expect(told.span == span("she had sold the barge", in: text))
+        let reported = try #require(doc.quotes.first { $0.cue?.lemma == "report" })
+        #expect(reported.span == span("Okafor told the board she had sold the barge", in: text))
+    }
+
     /// A cue that takes no object ("said") looks past an adverbial for its "that", never past the
     /// clause's own words: the "that" of "fail to understand that" belongs to the reported clause.
     @Test func thatAfterTheClauseIsTheClauses() throws {

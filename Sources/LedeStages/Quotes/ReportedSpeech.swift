@@ -143,6 +143,12 @@ extension QuoteExtractor {
                 sb = v.isChar(t - 1, ",") ? t - 1 : t
                 break
             }
+            // "…, the New York Times reported late Thursday.": a trailing attribution of its own
+            // closes the clause (it attributes what comes before it, as a quotation of its own).
+            if v.isChar(t - 1, ","), !v.inQuote[t], closingAttribution(at: t, sb: sb0) {
+                sb = t - 1
+                break
+            }
             if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
                 // "… and warned that", "…, but she has also cited …": a coordinated cue, with or
                 // without a subject pronoun of its own, starts the next attribution.
@@ -165,6 +171,24 @@ extension QuoteExtractor {
         if b < sb, v.isQuote(b) { end = v.tokens[b].span.end }
         else if b + 1 < sb, v.isQuote(b + 1), v.isTerminal(b) { end = v.tokens[b + 1].span.end }
         return TextSpan(v.tokens[a].span.start, end)
+    }
+
+    /// Words before a day or time in a trailing adverbial ("late Thursday", "early this week").
+    static let timeModifiers: Set<String> = ["late", "early", "last", "on"]
+
+    /// Whether a source phrase at `t` and a speech cue after it end the sentence
+    /// (", a Chinese official said.", ", the Times reported late Thursday.").
+    func closingAttribution(at t: Int, sb: Int) -> Bool {
+        // The verb: the first cue within a few plain words.
+        var c = t
+        while c < sb, c - t < 8, cueVerb(c) == nil, v.isWord(c) || isNamePeriod(c) || v.tokens[c].kind == .number { c += 1 }
+        guard c > t, c < sb, let e = cueVerb(c), e.frames.contains(.that), !v.isCapitalized(c),
+              let src = parse(t, c), src.b == c else { return false }
+        var k = c + 1
+        if k >= sb || v.isTerminal(k) { return true }
+        if trailingAdjuncts(after: c, entry: e, sb: sb).map({ $0 >= sb || v.isTerminal($0) }) == true { return true }
+        while k < sb, k - c <= 3, v.isWord(k), v.has(k, [.preposition, .weekday, .determiner, .adverbialNoun]) || Self.timeModifiers.contains(v.low(k)) { k += 1 }
+        return k > c + 1 && (k >= sb || v.isTerminal(k))
     }
 
     /// Steps right over words that sit between a subject and its verb ("and also warned").
@@ -376,7 +400,7 @@ extension QuoteExtractor {
         // "…, the authority said on Friday." — a short adverbial before the end still ends the clause.
         if next < sb, !v.isTerminal(next), !v.isChar(next, ","), k - 1 > sa {
             var t = next
-            while t < sb, t - next < 4, v.isWord(t), (v.has(t, [.preposition, .weekday, .determiner, .adverbialNoun])) { t += 1 }
+            while t < sb, t - next < 4, v.isWord(t), v.has(t, [.preposition, .weekday, .determiner, .adverbialNoun]) || Self.timeModifiers.contains(v.low(t)) { t += 1 }
             if t > next, t >= sb || v.isTerminal(t) { next = t }
             else if let end = trailingAdjuncts(after: k, entry: entry, sb: sb) { next = end }
         }
