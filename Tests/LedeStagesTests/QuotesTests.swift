@@ -260,6 +260,11 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         doc = try analyze(text)
         q = try #require(doc.quotes.first)
         #expect(speakerName(doc, q) == "Carla Bialik")
+        // A sentence adverb before the colon names nobody.
+        doc = try analyze("The band played on. Likewise: “We will not back down from the harbor fight.”")
+        #expect(doc.quotes.count == 1)
+        #expect(doc.quotes.first?.speaker == nil)
+        #expect(doc.speakers.allSatisfy { $0.name != "Likewise" })
     }
 
     /// Titles in title case and markup attribute values are nobody's words.

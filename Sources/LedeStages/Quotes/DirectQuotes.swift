@@ -280,7 +280,9 @@ extension QuoteExtractor {
         if colon {
             var start = floor
             for d in floor..<k where v.first(d).isDash { start = d + 1 }
-            if start <= k, let src = sourceBefore(k + 1, floor: start), src.proper, src.b == k + 1, src.a <= start + 1 {
+            // "Likewise: “…”": a sentence adverb before the colon is nobody.
+            if start <= k, let src = sourceBefore(k + 1, floor: start), src.proper, src.b == k + 1, src.a <= start + 1,
+               !(src.b - src.a == 1 && (Self.openingAdverbs.contains(v.low(src.a)) || v.has(src.a, .clauseWord))) {
                 return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
             }
         }
