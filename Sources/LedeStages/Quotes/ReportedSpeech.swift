@@ -86,11 +86,11 @@ extension QuoteExtractor {
 
     /// Words that open a concessive clause after a comma ("…, even though …").
     static let concessives: Set<String> = ["although", "though", "even", "whereas", "despite"]
-    /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
     /// Prepositions and subordinators that join a participle to the main clause without changing
     /// its subject ("responded by saying", "after warning", "without naming"); not "of" or "for",
     /// whose participle is often the object's ("accused Ruiz of saying").
     static let participleLinks: Set<String> = ["by", "from", "after", "before", "while", "when", "without", "in", "since", "despite", "through"]
+    /// Words that open a subordinate clause before its subject ("While Ramos said …, he …").
     static let subordinators: Set<String> = ["while", "although", "though", "because", "since", "when", "whereas", "if", "after", "before", "once", "unless", "as"]
 
     /// Sentence adverbs, connectives and focus words that can open a clause before its subject
@@ -173,8 +173,9 @@ extension QuoteExtractor {
         return TextSpan(v.tokens[a].span.start, end)
     }
 
-    /// Words before a day or time in a trailing adverbial ("late Thursday", "early this week").
-    static let timeModifiers: Set<String> = ["late", "early", "last", "on"]
+    /// Words before a day or time in a trailing adverbial ("late Thursday", "early this week"), besides
+    /// the prepositions and day words the loops check by class.
+    static let timeModifiers: Set<String> = ["late", "early"]
 
     /// Whether a source phrase at `t` and a speech cue after it end the sentence
     /// (", a Chinese official said.", ", the Times reported late Thursday.").
@@ -506,8 +507,8 @@ extension QuoteExtractor {
         // takes no object ("said") can only have an adverbial there ("said on Monday that", "said
         // repeatedly that"); any other word opens the clause itself, and a "that" further on is the
         // clause's own ("said business leaders fail to understand that …").
-        var t = j
-        if !f.contains(.object), !opensAdverbial(j) { t = sb }
+        let looksAhead = f.contains(.object) || opensAdverbial(j)
+        var t = looksAhead ? j : sb
         // Up to 14 words: addressees run long ("told a crowded banquet hall at a hotel in downtown Baltimore that …").
         while t < sb, t - j < 14, !v.isPunct(t) {
             // "said on ABC's “This Week” that …": a quoted title is part of the adverbial.
@@ -561,7 +562,7 @@ extension QuoteExtractor {
         "to", "after", "before", "during", "since", "following", "over", "about", "through", "amid", "under", "via",
         "outside", "inside", "near", "into", "as", "throughout", "upon", "without", "while", "when", "again", "also",
         "then", "once", "previously", "often", "always", "never", "still", "now", "too", "afterward", "afterwards",
-        "separately", "instead", "first", "twice", "privately", "publicly",
+        "instead", "first", "twice",
     ]
 
     /// The end of a named addressee starting at `j` ("CNN", "The Associated Press", "the AP",

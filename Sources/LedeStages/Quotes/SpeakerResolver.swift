@@ -151,7 +151,8 @@ struct SpeakerResolver {
             // last speaker's mention is that speaker, whoever else the sentence names.
             if let s = speaker, lastSeen[s] >= 0, v.sentence[lastSeen[s]] == v.sentence[at] { return (s, 0.75) }
             // A person named after the last speaker's mention (but before the pronoun) is the likelier antecedent:
-            // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed.
+            // "Mr. Samuel Greer, said …. He said …" when Greer's first quotation was not attributed; with
+            // nobody speaking yet, the latest named person in the text.
             if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) && !$0.place }),
                nm.at > (speaker.map { lastSeen[$0] } ?? -1) {
                 let tokens = nm.tokens
@@ -160,12 +161,7 @@ struct SpeakerResolver {
                 }
                 return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
             }
-            if let i = speaker { return (i, 0.7) }
-            // Nobody has spoken yet: the latest named person in the text.
-            if let nm = names.last(where: { $0.at < at && ($0.gender == gender || $0.gender == .unknown) && !$0.place }) {
-                return (add(nm.name, role: nil, kind: .person, gender: gender), 0.5)
-            }
-            return nil
+            return speaker.map { ($0, 0.7) }
         case "g", "o":
             if let i = order.first(where: { speakers[$0].kind == .group || speakers[$0].kind == .organization }) { return (i, 0.6) }
             return nil
