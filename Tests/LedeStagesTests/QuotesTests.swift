@@ -844,6 +844,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.last?.span == span("the pier was safe", in: text))
     }
 
+    /// A verb that names its object ("called Diaz a fraud", "calling him “a tax collector”") has
+    /// no addressee: the object is part of what is reported. "accused him of" keeps it out.
+    @Test func namingVerbKeepsItsObject() throws {
+        let text = "Okafor called Diaz a fraud. Ruiz went after the chairman, calling him “a tax collector for the tides.” Moreno accused him of lying about the dredging."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 3)
+        #expect(doc.quotes.first?.span == span("Diaz a fraud", in: text))
+        let mixed = try #require(doc.quotes.first { $0.cue?.lemma == "call" && $0.kind == .mixed })
+        #expect(mixed.span == span("him “a tax collector for the tides.”", in: text))
+        #expect(doc.quotes.last?.span == span("of lying about the dredging", in: text))
+    }
+
     /// Inside a subordinate clause the reported content ends at the clause's comma; a concession
     /// after a comma is the writer's.
     @Test func clauseBoundsOfReportedContent() throws {

@@ -508,6 +508,10 @@ extension QuoteExtractor {
         // repeatedly that"); any other word opens the clause itself, and a "that" further on is the
         // clause's own ("said business leaders fail to understand that …").
         let looksAhead = f.contains(.object) || opensAdverbial(j)
+        // "called him a fascist", "called Trump “unhinged”": after a verb that also names its
+        // object (frame `np`), what follows the object is no clause of its own, and the object is
+        // part of what is reported; "accused him of lying" keeps its object out.
+        func naming(_ t: Int) -> Int { f.contains(.np) && !v.has(t, .preposition) ? j : t }
         var t = looksAhead ? j : sb
         // Up to 14 words: addressees run long ("told a crowded banquet hall at a hotel in downtown Baltimore that …").
         while t < sb, t - j < 14, !v.isPunct(t) {
@@ -535,7 +539,7 @@ extension QuoteExtractor {
         if f.contains(.object), let t = namedAddresseeEnd(j, sb: sb), t < sb,
            v.has(t, [.subjectPronoun, .possessive, .determiner]) || v.tokens[t].kind == .number {
             // "told CNN his policy would …", "told The Associated Press on Monday the inquiry was …".
-            return t
+            return naming(t)
         }
         if f.contains(.object), !v.has(j, .subjectPronoun) {
             // "told the crowd he would …": a short addressee, then a clause opened by a pronoun.
@@ -544,7 +548,7 @@ extension QuoteExtractor {
             if t < sb, t - j <= 4, v.has(t, .subjectPronoun) { return t }
         }
         if f.contains(.object) && v.has(j, .addressee) {
-            return j + 1 < sb && !v.isPunct(j + 1) ? j + 1 : nil
+            return j + 1 < sb && !v.isPunct(j + 1) ? naming(j + 1) : nil
         }
         return nil
     }
