@@ -3,8 +3,8 @@ import LedeCore
 /// Sentence ends are decided at `.`, `!`, `?` and `…`: the run of terminal marks (with spaced
 /// ellipses), then closing quotes and brackets are stepped over, and the decision looks at the word
 /// before (abbreviation, initial, number, URL) and at what follows (a lower-case word or a comma
-/// continues the sentence). So `…the deal." The mayor` ends after the quote while `…the port,"
-/// said Ruiz` and `"Why?" Ruiz asked.` stay one sentence.
+/// continues the sentence). So `…the deal." The mayor` and `…the deal." Ruiz added` end after the
+/// quote while `…the port," said Ruiz` and `"Why?" Ruiz asked.` stay one sentence.
 extension Segmenter {
     func sentenceSpans(_ s: [Unicode.Scalar], in range: TextSpan, scratch: inout SentenceScratch) {
         scratch.spans.removeAll(keepingCapacity: true)
@@ -189,7 +189,10 @@ extension Segmenter {
             return (j, k)
         }
         if dots == 1 && marks == 0 && !periodCanEnd(s, at: i, nextAt: k, end: end) { return (nil, k) }
-        if sawQuote && next.isUppercaseLetter && isAttribution(s, from: k, end: end) { return (nil, k) }
+        // Only a question or an exclamation carries its attribution after the closing mark; after a
+        // period the writer ends the sentence (`…the system now." He added, "…"`), and an attribution
+        // would have taken a comma.
+        if sawQuote && marks > 0 && next.isUppercaseLetter && isAttribution(s, from: k, end: end) { return (nil, k) }
         return (j, k)
     }
 
