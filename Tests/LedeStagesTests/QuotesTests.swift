@@ -856,6 +856,27 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.last?.span == span("of lying about the dredging", in: text))
     }
 
+    /// A time adverbial between the speaker and the verb is neither ("Ruiz last week said").
+    @Test func timeAdverbialBeforeTheCue() throws {
+        let text = "Senator Ana Ruiz (R-Ore.) last week said the levy was dead. Port officials this month warned that dredging would stall."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.first?.speaker?.span == span("Senator Ana Ruiz", in: text))
+        #expect(doc.quotes.first?.span == span("the levy was dead", in: text))
+        #expect(doc.quotes.last?.speaker?.span == span("Port officials", in: text))
+    }
+
+    /// A lower-case title before a named addressee ("told host Mara Voss") is part of the
+    /// addressee, and the reported clause follows the name.
+    @Test func titledAddresseeBeforeAClause() throws {
+        let text = "Ruiz told host Mara Voss a second levy was unlikely. Teller told Harbor Radio host Ben Oduya the toll would rise."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.first?.span == span("a second levy was unlikely", in: text))
+        #expect(doc.quotes.last?.span == span("the toll would rise", in: text))
+        #expect(doc.quotes.last.map { speakerName(doc, $0) } == "Teller")
+    }
+
     /// Inside a subordinate clause the reported content ends at the clause's comma; a concession
     /// after a comma is the writer's.
     @Test func clauseBoundsOfReportedContent() throws {

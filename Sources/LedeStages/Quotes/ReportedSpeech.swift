@@ -575,8 +575,10 @@ extension QuoteExtractor {
         var t = j
         if v.low(t) == "the" { t += 1 }
         let a = t
-        while t < sb, t - a < 6, v.isCapitalized(t) && !v.has(t, .weekday) || isNamePeriod(t) || v.isChar(t, "-") && v.isCapitalized(t + 1)
-                || (v.low(t) == "of" || v.low(t) == "'s" || v.low(t) == "’s") && v.isCapitalized(t + 1) { t += 1 }
+        // "told host Sean Hannity", "told Fox News host Sean Hannity": a lower-case title before the name.
+        func titleBeforeName(_ t: Int) -> Bool { !v.isCapitalized(t) && v.has(t, [.title, .personNoun]) && v.isCapitalized(t + 1) }
+        while t < sb, t - a < 7, v.isCapitalized(t) && !v.has(t, .weekday) || isNamePeriod(t) || v.isChar(t, "-") && v.isCapitalized(t + 1)
+                || (v.low(t) == "of" || v.low(t) == "'s" || v.low(t) == "’s") && v.isCapitalized(t + 1) || t + 1 < sb && titleBeforeName(t) { t += 1 }
         guard t > a else { return nil }
         // "on Monday", "last week", "Sunday", "this morning".
         if t < sb, v.has(t, .weekday), v.isCapitalized(t) { t += 1 }
