@@ -169,6 +169,34 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span == span("she", in: text))
     }
 
+    /// A second piece the writer's sentence goes on after joins the quotation as mixed, running to
+    /// that sentence's end; one whose sentence names a speaker of its own is a quotation of its own.
+    @Test func interruptedQuoteWithTheWritersContinuation() throws {
+        let text = "\"The yard is safe,\" Ruiz told the board. \"We have fixed the cranes\" and the night shifts, she added.\n\n"
+            + "“The toll is fair,” Teller said. “Drivers pay less than in 2019” on the northern bridge."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 3)
+        let own = try #require(doc.quotes.first { $0.cue?.lemma == "add" })
+        #expect(own.kind == .mixed)
+        #expect(own.span == span("\"We have fixed the cranes\" and the night shifts", in: text))
+        let first = try #require(doc.quotes.first)
+        #expect(first.pieces == [span("The yard is safe,", in: text)])
+        let joined = try #require(doc.quotes.last)
+        #expect(joined.kind == .mixed)
+        #expect(joined.pieces == [span("The toll is fair,", in: text), span("“Drivers pay less than in 2019” on the northern bridge", in: text)])
+        #expect(speakerName(doc, joined) == "Teller")
+    }
+
+    /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
+    /// first one's content is A alone.
+    @Test func participleAfterAMidSentenceAttribution() throws {
+        let text = "The ferry lost money all winter, Ruiz said, adding that the city would cover the gap."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.first?.span == span("The ferry lost money all winter", in: text))
+        #expect(doc.quotes.last?.span == span("the city would cover the gap", in: text))
+    }
+
     /// A title quoted inside the attribution is neither joined to the quotation nor a quotation;
     /// the quotation's second piece after it is.
     @Test func titleInsideAnInterruptionIsSkipped() throws {

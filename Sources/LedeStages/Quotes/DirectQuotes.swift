@@ -67,17 +67,33 @@ extension QuoteExtractor {
             var t = s + 1
             while t < segments.count, att.cue != nil, isTitle(segments[t], after: att.end) { t += 1 }
             var continuation: Int?
+            var kind = QuoteKind.direct
             if t < segments.count, att.cue != nil {
                 let next = segments[t]
                 if use[t] < 0, continues(after: att.end, to: next), attributionAfter(next) == nil {
-                    pieces.append(next.content)
-                    use[t] = found.count
-                    continuation = t
+                    if continuesAfterClose(next), let c = next.closeLast(v) {
+                        // `"A," he said. "B" for the middle class.`: the writer finishes B's sentence,
+                        // which joins the quotation as a mixed piece, unless that sentence has a
+                        // speaker of its own (`"B" to drive up prices, she said`).
+                        let (_, sb) = sentenceBounds(c)
+                        if !hasTrailingAttribution(from: c + 1, to: sb) {
+                            var b = sb
+                            while b > c + 1, v.isPunct(b - 1) { b -= 1 }
+                            pieces.append(TextSpan(v.tokens[next.openFirst(v)].span.start, v.tokens[b - 1].span.end))
+                            kind = .mixed
+                            use[t] = found.count
+                            continuation = t
+                        }
+                    } else {
+                        pieces.append(next.content)
+                        use[t] = found.count
+                        continuation = t
+                    }
                 }
             }
             claim(att)
             let balanced = seg.balanced && (continuation.map { segments[$0].balanced } ?? true)
-            found.append(FoundQuote(kind: .direct, span: TextSpan(pieces[0].start, pieces[pieces.count - 1].end), pieces: pieces,
+            found.append(FoundQuote(kind: kind, span: TextSpan(pieces[0].start, pieces[pieces.count - 1].end), pieces: pieces,
                                     source: att.source, cue: att.cue, lemma: att.lemma,
                                     confidence: balanced ? (att.cue != nil ? 0.9 : 0.6) : 0.5))
             use[s] = found.count - 1
@@ -121,6 +137,21 @@ extension QuoteExtractor {
 
     /// Subordinators of a clause that can sit inside reported speech before a quotation.
     static let conditionals: Set<String> = ["if", "when", "because", "unless", "although", "though", "once", "until"]
+
+    /// A ", she said" / ", Ruiz argued," in `[a, sb)`: a comma, at most four words, and a cue verb
+    /// that ends the sentence or is followed by a comma.
+    func hasTrailingAttribution(from a: Int, to sb: Int) -> Bool {
+        var t = a
+        while t < sb {
+            if v.isChar(t, ","), !v.inQuote[t] {
+                var k = t + 1
+                while k < sb, k - t <= 4, v.isWord(k), !v.has(k, .cueVerb) { k += 1 }
+                if k > t + 1, k < sb, v.has(k, .cueVerb), k + 1 >= sb || v.isTerminal(k + 1) || v.isChar(k + 1, ",") { return true }
+            }
+            t += 1
+        }
+        return false
+    }
 
     /// The writer's words go on after the closing mark in the same sentence ("“thousands” of emails").
     func continuesAfterClose(_ seg: QuotedSegment) -> Bool {

@@ -422,7 +422,9 @@ extension QuoteExtractor {
             var start = src.outerA >= 0 ? min(src.outerA, src.a) : src.a
             while start - 1 >= sa, v.has(start - 1, .determiner) { start -= 1 }
             if start - 1 > sa, v.isChar(start - 1, ","), next >= sb || v.isTerminal(next) || v.isChar(next, ",") || v.isQuote(next) {
-                if next < sb, v.isChar(next, ","), let c = content(from: sa, to: sb) {
+                // "A, she said, adding that B" / "…, citing C": a participle after the second comma
+                // is an attribution of its own, not the rest of A.
+                if next < sb, v.isChar(next, ","), !(next + 1 < sb && isParticiple(next + 1)), let c = content(from: sa, to: sb) {
                     return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
                 }
                 if let c = content(from: sa, to: start - 1) {
