@@ -52,6 +52,19 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speaker.kind == .person)
     }
 
+    /// "of" inside an organization's name stays in the name; an office with "of" before a
+    /// person's name is the role.
+    @Test func namesWithOf() throws {
+        let text = "The Bank of Estrava said rates would hold. Minister of Harbors Lucia Brandt said the channel would open. "
+            + "Gov. Ana Ruiz of Oregon said the levy was dead."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 3)
+        let names = doc.quotes.map { speakerName(doc, $0) }
+        #expect(names == ["Bank of Estrava", "Lucia Brandt", "Ana Ruiz"])
+        #expect(doc.speakers.first { $0.name == "Bank of Estrava" }?.kind == .organization)
+        #expect(doc.speakers.first { $0.name == "Lucia Brandt" }?.role == "Minister of Harbors")
+    }
+
     @Test func straightQuoteWithSpeakerBeforeColon() throws {
         let text = "Brandt told the crowd: \"We will not move the market to the river.\""
         let (doc, q) = try firstQuote(text)

@@ -260,6 +260,13 @@ extension QuoteExtractor {
         return SourcePhrase(a: k, b: k + 1, name: v.text(k, k + 1), role: nil, kind: kind, pronoun: p, gender: g, proper: false, head: nil)
     }
 
+    /// The "of" inside an organization's name ("Bank of England", "Federal Bureau of Prisons",
+    /// "University of Michigan"): after a capitalized organization word, before a capitalized word.
+    /// Not after a person's name or title ("Ana Ruiz of Oregon", "Secretary of State John Kerry").
+    func isOrganizationOf(_ k: Int) -> Bool {
+        k > 0 && k + 1 < v.count && v.low(k) == "of" && v.isCapitalized(k - 1) && v.has(k - 1, .organizationWord) && v.isCapitalized(k + 1)
+    }
+
     /// Reads a source phrase from tokens [a, b): pronoun, proper name with titles, or common noun.
     func parse(_ a0: Int, _ b0: Int, lenient: Bool = false) -> SourcePhrase? {
         var a = a0, b = b0
@@ -275,7 +282,7 @@ extension QuoteExtractor {
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").
         var headEnd = b
         for k in (a + 1)..<max(a + 1, b) {
-            if v.has(k, .forwardPreposition) && !v.isCapitalized(k) { headEnd = k; break }
+            if v.has(k, .forwardPreposition) && !v.isCapitalized(k) && !isOrganizationOf(k) { headEnd = k; break }
             // "People close to Clinton": the adjective opens the post-modifier.
             if k + 1 < b, NounPhraseWords.relational.contains(v.low(k)), v.low(k + 1) == "to" || v.low(k + 1) == "with" { headEnd = k; break }
         }
@@ -301,13 +308,20 @@ extension QuoteExtractor {
         if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {
             // Proper name: the capitalized run ending at the head, titles split off into the role.
             var r = h
-            while r - 1 >= a, v.isCapitalized(r - 1) || v.isChar(r - 1, "-") || isNamePeriod(r - 1) || v.low(r - 1) == "'s" && false
+            while r - 1 >= a, v.isCapitalized(r - 1) || v.isChar(r - 1, "-") || isNamePeriod(r - 1) || isOrganizationOf(r - 1)
                     || ["de", "van", "von", "da", "al", "bin", "la", "le", "del", "der"].contains(v.low(r - 1)) && v.isCapitalized(r - 2) {
                 r -= 1
             }
             if headEnd < b {
                 // "Spokesperson for the European Commission": a capitalized common noun with a modifier.
                 let isCommon = speakerWords.personNouns.contains(headWord) || speakerWords.groupNouns.contains(headWord)
+                // "Secretary of State John Kerry", "Minister of Finance Ana Ruiz": an office, then a
+                // name opened by a known first name, to the phrase's end.
+                if isCommon, v.low(headEnd) == "of", headEnd + 2 < b, (headEnd + 1..<b).allSatisfy({ v.isCapitalized($0) || isNamePeriod($0) }),
+                   let first = (headEnd + 2..<b - 1).first(where: { speakerWords.firstNames[v.low($0)] != nil }) {
+                    return SourcePhrase(a: a, b: b, name: v.text(first, b), role: v.text(a, first), kind: .person, pronoun: nil,
+                                        gender: speakerWords.firstNames[v.low(first)] ?? .unknown, proper: true, head: v.low(b - 1))
+                }
                 if isCommon {
                     return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: speakerWords.groupNouns.contains(headWord) ? .group : .person,
                                         pronoun: nil, proper: false, head: headWord)
