@@ -200,6 +200,22 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, joined) == "Teller")
     }
 
+    /// After a quoted fragment, a preposition or a subordinator opens the writer's own clause
+    /// ("“…” in his home state", "“…” until Reyes said"): the words after it are no attribution.
+    @Test func prepositionAfterAFragmentIsNoAttribution() throws {
+        let text = "Okafor says he was “on the fence” until Reyes said the levy would pass. "
+            + "Tull said he had been “blunt” and “tough” in his home state."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 2)
+        let first = try #require(doc.quotes.first)
+        #expect(first.kind == .mixed)
+        #expect(speakerName(doc, first) == "Okafor")
+        #expect(first.span.start == 0 + "Okafor says ".unicodeScalars.count)
+        let second = try #require(doc.quotes.last)
+        #expect(speakerName(doc, second) == "Tull")
+        #expect(second.span == span("he had been “blunt” and “tough” in his home state", in: text))
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {

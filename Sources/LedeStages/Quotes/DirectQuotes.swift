@@ -271,6 +271,10 @@ extension QuoteExtractor {
                 let b0 = skipBetween(k, floor: j)
                 // The phrase must start the attribution ("the union's president, Dana Whitlock, told").
                 if let src = sourceBefore(b0, floor: j, lenient: true), min(src.a, src.outerA >= 0 ? src.outerA : src.a) <= j + 1 {
+                    // "“…” until Haley said", "“tough” in his home state": a preposition or a
+                    // subordinator before the phrase makes it the writer's clause, not an attribution.
+                    let first = min(src.a, src.outerA >= 0 ? src.outerA : src.a)
+                    if first == j + 1, v.has(j, .preposition) || Self.subordinators.contains(v.low(j)) || v.low(j) == "until" { return nil }
                     return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
                 }
                 return nil
