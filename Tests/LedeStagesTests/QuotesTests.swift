@@ -216,6 +216,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(second.span == span("he had been “blunt” and “tough” in his home state", in: text))
     }
 
+    /// A middle initial is no article ("Jill A. Okafor"), and a cue form after an article is an
+    /// adjective inside the adverbial before "that" ("in a written statement in March that").
+    @Test func initialAndWrittenStatement() throws {
+        let text = "Jill A. Okafor, vice president and general counsel for the port, said in a written statement in March that the claims had no merit."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("the claims had no merit", in: text))
+        #expect(q.speaker?.span == span("Jill A. Okafor", in: text))
+        #expect(speakerName(doc, q) == "Jill A. Okafor")
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {

@@ -78,6 +78,11 @@ extension QuoteExtractor {
         return v.has(k - 1, .title) && speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
     }
 
+    /// A middle initial that reads like an article: the "A." of "Jill A. Martin".
+    func isInitial(_ k: Int) -> Bool {
+        v.isCapitalized(k) && v.tokens[k].span.length == 1 && isNamePeriod(k + 1)
+    }
+
     /// A bare apostrophe closing a plural or s-final possessive ("Sanders' adviser", "the states’
     /// laws"): attached to a word ending in s and followed by a space, so it is no quotation mark.
     func isPossessiveApostrophe(_ k: Int) -> Bool {
@@ -196,7 +201,7 @@ extension QuoteExtractor {
                 if c.contains(.cueVerb) && !v.isCapitalized(k) && k != e - 1 { break }
                 a = k; count += 1
                 // A determiner starts the phrase unless a preposition or possessive precedes it.
-                if c.contains(.determiner) && !(k - 1 >= floor && v.has(k - 1, .preposition)) { break }
+                if c.contains(.determiner) && !(k - 1 >= floor && v.has(k - 1, .preposition)) && !isInitial(k) { break }
                 continue
             }
             if t.kind == .number { a = k; count += 1; continue }
@@ -277,7 +282,7 @@ extension QuoteExtractor {
         if b - a == 1, let kind = NounPhraseWords.quantifierSources[v.low(a)] {
             return SourcePhrase(a: a, b: b, name: v.text(a, b), role: nil, kind: kind, pronoun: nil, proper: false, head: v.low(a))
         }
-        while a < b - 1, v.has(a, .determiner) { a += 1 }
+        while a < b - 1, v.has(a, .determiner), !isInitial(a) { a += 1 }
         if b - a == 1 && v.has(a, .determiner) { return nil }
         // Head: the last word before the first post-modifying preposition ("spokesperson for the speaker").
         var headEnd = b

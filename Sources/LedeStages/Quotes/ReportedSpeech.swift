@@ -528,7 +528,8 @@ extension QuoteExtractor {
             if (x == "whether" || x == "if") && f.contains(.whether) { return t + 1 }
             // "asked Trump how high the wall would be": a question word after the addressee.
             if t > j, f.contains(.whether), f.contains(.object), Self.questionWords.contains(x) { return t }
-            if v.has(t, .cueVerb) && t > j { break }
+            // A cue form after an article is an adjective ("in a written statement"), not a new verb.
+            if v.has(t, .cueVerb) && t > j && !v.has(t - 1, .determiner) { break }
             t += 1
         }
         if f.contains(.that) && !f.contains(.object) {
