@@ -228,6 +228,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Jill A. Okafor")
     }
 
+    /// A named object ends at a coordinated cue ("called Teller “reckless” and said …"), and a
+    /// subordinate clause opened before a short adverbial ("Although in May she said …, …") ends
+    /// at its comma.
+    @Test func objectAndSubordinateClauseBounds() throws {
+        let text = "Okafor called Teller “reckless” and said the port would sue. "
+            + "Although in May she said the levy was a mistake, at the hearing she said it had “saved the harbor.”"
+        let doc = try analyze(text)
+        #expect(doc.quotes.map(\.span) == [span("Teller “reckless”", in: text), span("the port would sue", in: text),
+                                            span("the levy was a mistake", in: text), span("it had “saved the harbor.”", in: text)])
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {

@@ -435,7 +435,11 @@ extension QuoteExtractor {
             guard k + 1 < sb else { return nil }
             // "While Ramos said that …, he …": inside a subordinate clause the content ends at its comma.
             var clauseEnd = relativeEnd ?? sb
-            if start - 1 >= sa, Self.subordinators.contains(v.low(start - 1)), start - 1 == sa || v.isChar(start - 2, ",") {
+            // "Although in September she said …, …": a short adverbial may sit between the subordinator and the subject.
+            let subordinate = start - 1 >= sa && Self.subordinators.contains(v.low(start - 1)) && (start - 1 == sa || v.isChar(start - 2, ","))
+                || start - sa <= 4 && start - 1 > sa && Self.subordinators.contains(v.low(sa)) && v.low(sa) != "as"
+                    && v.has(sa + 1, .preposition) && !((sa + 1)..<start).contains(where: { v.isPunct($0) || v.has($0, .cueVerb) })
+            if subordinate {
                 var t = k + 1
                 while t < sb, !(v.isChar(t, ",") && !v.inQuote[t]) { t += 1 }
                 clauseEnd = t
@@ -603,7 +607,11 @@ extension QuoteExtractor {
         /// The end of the comma-free stretch from `a`.
         func stretch(_ a: Int) -> Int {
             var e = a
-            while e < sb, !v.isChar(e, ","), !v.isChar(e, ";"), !v.isChar(e, ":"), !v.isTerminal(e) || isNamePeriod(e) { e += 1 }
+            while e < sb, !v.isChar(e, ","), !v.isChar(e, ";"), !v.isChar(e, ":"), !v.isTerminal(e) || isNamePeriod(e) {
+                // "called Trump “crazy” and said …": a coordinated cue verb starts the next attribution.
+                if e > a, v.has(e, .andBut), !v.inQuote[e], e + 1 < sb, !v.isCapitalized(e + 1), speechCue(skipForward(e + 1, sb)) != nil { break }
+                e += 1
+            }
             return e
         }
         var e = stretch(j)
