@@ -239,6 +239,26 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
                                             span("the levy was a mistake", in: text), span("it had “saved the harbor.”", in: text)])
     }
 
+    /// Five attribution shapes from one paragraph of campaign coverage: "and" after a fragment
+    /// opens the writer's next clause; "and" after a closing mark keeps the quotation direct; a
+    /// trailing cue may carry two phrases; an addressee may run to seven words before the clause;
+    /// a short name after a possessive is a show's title.
+    @Test func coordinationAdjunctsAndShowTitles() throws {
+        let text = "Ruiz said the levy is “fair” and he feels the port can win. "
+            + "Teller wrote to her followers, “It is time to go,” and shared a link. "
+            + "The toll was a mistake, Okafor said in a video message to the council. "
+            + "Reyes told a Harbor Union rally in Kettle Bay she will vote no. "
+            + "On Radio Estrava’s “Tidewatch,” Diaz said the bridge would close."
+        let doc = try analyze(text)
+        #expect(doc.quotes.map(\.span) == [span("the levy is “fair” and he feels the port can win", in: text),
+                                            span("It is time to go,", in: text),
+                                            span("The toll was a mistake", in: text),
+                                            span("she will vote no", in: text),
+                                            span("the bridge would close", in: text)])
+        #expect(doc.quotes.map { speakerName(doc, $0) } == ["Ruiz", "Teller", "Okafor", "Reyes", "Diaz"])
+        #expect(doc.quotes[1].kind == .direct)
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {

@@ -53,7 +53,8 @@ extension QuoteExtractor {
             }
             // `Tyler said, "We have three weeks to go" until the caucuses.`: the writer finishes the
             // sentence after the closing mark, so the quotation is mixed and runs to the sentence end.
-            if after == nil, seg.balanced, continuesAfterClose(seg), let c = seg.closeLast(v) {
+            // (Not before "and"/"but": `…, “It’s time,” and shared a link` is the writer's next predicate.)
+            if after == nil, seg.balanced, continuesAfterClose(seg), let c = seg.closeLast(v), !v.has(c + 1, .andBut) {
                 let (_, sb) = sentenceBounds(c)
                 var b = sb
                 while b > c + 1, v.isPunct(b - 1) { b -= 1 }
@@ -124,6 +125,9 @@ extension QuoteExtractor {
         if o > 0, v.isChar(o - 1, "="), v.tokens[o - 1].span.end == v.tokens[o].span.start { return true }
         guard seg.contentEnd > seg.open + 1 else { return false }
         if isTitleCase(seg.open + 1, seg.contentEnd) { return true }
+        // "Fox News Channel’s “Hannity,”": a short capitalized name after a possessive is a show or a title.
+        if o > 0, ["'s", "’s"].contains(v.low(o - 1)) || isPossessiveApostrophe(o - 1), seg.words <= 3,
+           ((seg.open + 1)..<seg.contentEnd).allSatisfy({ !v.isWord($0) || v.isCapitalized($0) }) { return true }
         // Short names: every word capitalized but the small ones ("The Big Harbor Hour").
         var capitalized = 0
         for k in (seg.open + 1)..<seg.contentEnd where v.isWord(k) {
@@ -274,7 +278,8 @@ extension QuoteExtractor {
                     // "“…” until Haley said", "“tough” in his home state": a preposition or a
                     // subordinator before the phrase makes it the writer's clause, not an attribution.
                     let first = min(src.a, src.outerA >= 0 ? src.outerA : src.a)
-                    if first == j + 1, v.has(j, .preposition) || Self.subordinators.contains(v.low(j)) || v.low(j) == "until" { return nil }
+                    if first == j + 1, v.has(j, .preposition) || Self.subordinators.contains(v.low(j)) || v.low(j) == "until"
+                        || !soft && v.has(j, .andBut) { return nil }
                     return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
                 }
                 return nil

@@ -488,7 +488,13 @@ extension QuoteExtractor {
         if t < sb, v.has(t, .preposition) {
             let p = t
             t += 1
-            while t < sb, t - p <= 8, plain(t) { t += 1 }
+            // Inside the phrase a cue form is a noun ("in a video message to the convention").
+            // A second phrase may follow ("in a video message to the convention", "at a rally in Ohio").
+            func chained(_ t: Int) -> Bool {
+                t > p + 1 && t + 1 < sb && (v.has(t, .preposition) || v.low(t) == "to")
+                    && (v.has(t + 1, [.determiner, .possessive]) || v.isCapitalized(t + 1))
+            }
+            while t < sb, t - p <= 10, plain(t) || chained(t) || t > p + 1 && cueEntry(t) != nil && v.isWord(t) && !v.has(t, [.clauseWord, .subjectPronoun]) { t += 1 }
         }
         // "The solution, the partner told them, was simple": the adjuncts may also close a parenthetical.
         return t > k + 1 && (t >= sb || v.isTerminal(t) && !isNamePeriod(t) || v.isChar(t, ",")) ? t : nil
@@ -550,9 +556,10 @@ extension QuoteExtractor {
         }
         if f.contains(.object), !v.has(j, .subjectPronoun) {
             // "told the crowd he would …": a short addressee, then a clause opened by a pronoun.
+            // Up to seven words: "told a Planned Parenthood gathering in Washington she will …".
             var t = j + 1
-            while t < sb, t - j <= 4, v.isWord(t), !v.has(t, .subjectPronoun) { t += 1 }
-            if t < sb, t - j <= 4, v.has(t, .subjectPronoun) { return t }
+            while t < sb, t - j <= 7, v.isWord(t), !v.has(t, [.subjectPronoun, .clauseWord]), !v.has(t, .cueVerb) || v.isCapitalized(t) { t += 1 }
+            if t < sb, t - j <= 7, v.has(t, .subjectPronoun), t - j <= 4 || t + 1 < sb && v.isWord(t + 1) && !v.isCapitalized(t + 1) { return t }
         }
         if f.contains(.object) && v.has(j, .addressee) {
             return j + 1 < sb && !v.isPunct(j + 1) ? naming(j + 1) : nil
