@@ -259,6 +259,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes[1].kind == .direct)
     }
 
+    /// The subject of a coordinated cue comes after every opening adverbial ("Once in May, when
+    /// the captain …, Ruiz laughed and said").
+    @Test func subjectAfterOpeningAdverbials() throws {
+        let text = "Once in May, when the captain mentioned the fuel to me, Ruiz laughed and said, “The engine is older than I am.”"
+        let doc = try analyze(text)
+        let engine = try #require(doc.quotes.first { $0.span == span("The engine is older than I am.", in: text) })
+        #expect(speakerName(doc, engine) == "Ruiz")
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {

@@ -239,8 +239,11 @@ extension QuoteExtractor {
         // "Even a top strategist said …": connectives and focus words are never the subject.
         while start < end, v.has(start, .andBut) || Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",")
                 || isOpeningLyAdverb(start, limit: end) { start += 1 }
-        if let c = leadingAdverbialEnd(start, limit: end) { start = c + 1 }
-        while start < end, Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
+        // "Once in my early 20s, when my mother mentioned it, I laughed and said": one adverbial after another.
+        while let c = leadingAdverbialEnd(start, limit: end) {
+            start = c + 1
+            while start < end, Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
+        }
         guard start < end, !v.has(start, .preposition) else { return nil }
         // The opening apposition's name first ("Fenwick's lawyer, Victor Amadi, asked …").
         if let s0 = leadingSubject(start, limit: end) ?? sourceAfter(start, limit: end), s0.b < end { return s0 }
