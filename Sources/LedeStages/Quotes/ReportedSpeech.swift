@@ -126,6 +126,15 @@ extension QuoteExtractor {
         return k + 1
     }
 
+    /// A subject phrase of up to six words after the conjunction at `t`, then a cue verb that takes
+    /// a clause ("and more than 4 in 10 said Trump would …", "but the mayor argued that …").
+    func coordinatedAttribution(after t: Int, sb: Int) -> Bool {
+        var k = t + 1
+        while k < sb, k - t <= 7, v.isWord(k) || v.tokens[k].kind == .number || isNamePeriod(k), cueVerb(k) == nil, !v.has(k, .clauseWord) || v.low(k) == "than" { k += 1 }
+        guard k > t + 1, k < sb, k - t <= 7, let e = cueVerb(k), !v.isCapitalized(k), complementStart(after: k, entry: e, sb: sb) != nil else { return false }
+        return sourceBefore(k, floor: t + 1, lenient: true) != nil
+    }
+
     /// Reported content from token `a` to the end of the sentence, without final punctuation.
     func content(from a: Int, to sb0: Int) -> TextSpan? {
         var sb = sb0
@@ -146,6 +155,18 @@ extension QuoteExtractor {
             // "…, the New York Times reported late Thursday.": a trailing attribution of its own
             // closes the clause (it attributes what comes before it, as a quotation of its own).
             if v.isChar(t - 1, ","), !v.inQuote[t], closingAttribution(at: t, sb: sb0) {
+                sb = t - 1
+                break
+            }
+            // "…, and more than 4 in 10 said …": a coordinated clause with a subject and a cue of
+            // its own is the next attribution.
+            if v.isChar(t - 1, ","), v.has(t, .andBut), !v.inQuote[t], coordinatedAttribution(after: t, sb: sb0) {
+                sb = t - 1
+                break
+            }
+            // "…, whom he described as “peaceful,”": a relative clause with its own speaker and cue.
+            if v.isChar(t - 1, ","), !v.inQuote[t], ["who", "whom", "which"].contains(v.low(t)), t + 2 < sb0,
+               v.has(t + 1, .subjectPronoun), cueVerb(t + 2) != nil {
                 sb = t - 1
                 break
             }
