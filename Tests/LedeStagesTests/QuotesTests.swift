@@ -270,15 +270,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 
     /// A reported clause ends where a coordinated clause with its own subject and cue begins
     /// (", and most residents said …") and before a relative clause with its own speaker
-    /// (", whom he described as …").
+    /// (", whom he described as …"), and at the writer's ", but" with a new subject.
     @Test func reportedClauseEndsAtAnotherAttribution() throws {
         let text = "Two in three riders said the ferry was late, and the harbor master said the engine had failed. "
-            + "Ruiz said inspectors met the crews, whom he described as “tired,” for most of the night."
+            + "Ruiz said inspectors met the crews, whom he described as “tired,” for most of the night. "
+            + "Most drivers say the toll is too high, but Teller remains the favorite."
         let doc = try analyze(text)
         let spans = doc.quotes.map(\.span)
         #expect(spans.contains(span("the ferry was late", in: text)))
         #expect(spans.contains(span("the engine had failed", in: text)))
         #expect(spans.contains(span("inspectors met the crews", in: text)))
+        #expect(spans.contains(span("the toll is too high", in: text)))
         let engine = try #require(doc.quotes.first { $0.span == span("the engine had failed", in: text) })
         #expect(speakerName(doc, engine) == "harbor master")
     }

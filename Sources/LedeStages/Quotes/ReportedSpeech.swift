@@ -164,6 +164,14 @@ extension QuoteExtractor {
                 sb = t - 1
                 break
             }
+            // "Most voters say they are embarrassed, but he is still the favorite": ", but" and a new
+            // subject (a pronoun or a name) is the writer's contrast. (On PolNeAR train the reported
+            // clause stops there more often than not; "…, but it needed work" inside the speaker's
+            // words is the exception.)
+            if v.isChar(t - 1, ","), v.low(t) == "but", !v.inQuote[t], t + 1 < sb0, v.has(t + 1, .subjectPronoun) || v.isCapitalized(t + 1) {
+                sb = t - 1
+                break
+            }
             // "…, whom he described as “peaceful,”": a relative clause with its own speaker and cue.
             if v.isChar(t - 1, ","), !v.inQuote[t], ["who", "whom", "which"].contains(v.low(t)), t + 2 < sb0,
                v.has(t + 1, .subjectPronoun), cueVerb(t + 2) != nil {
