@@ -520,8 +520,8 @@ extension QuoteExtractor {
         if t < sb, v.has(t, .preposition) {
             let p = t
             t += 1
-            // Inside the phrase a cue form is a noun ("in a video message to the convention").
-            // A second phrase may follow ("in a video message to the convention", "at a rally in Ohio").
+            // Inside the phrase a cue form is a noun ("in a video message"), and a second phrase may
+            // follow ("… to the convention", "at a rally in Ohio").
             func chained(_ t: Int) -> Bool {
                 t > p + 1 && t + 1 < sb && (v.has(t, .preposition) || v.low(t) == "to")
                     && (v.has(t + 1, [.determiner, .possessive]) || v.isCapitalized(t + 1))
