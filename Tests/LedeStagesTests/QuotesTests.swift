@@ -285,6 +285,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, engine) == "harbor master")
     }
 
+    /// Before a colon, the speaker comes after an opening participle clause ("Asked …, he demurred:").
+    @Test func speakerAfterAnOpeningParticipleBeforeAColon() throws {
+        let text = "Asked which harbor was his favorite, Okafor demurred: “Whichever one I am standing in.”"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("Whichever one I am standing in.", in: text))
+        #expect(q.speaker?.span == span("Okafor", in: text))
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {
