@@ -294,6 +294,20 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span == span("Okafor", in: text))
     }
 
+    /// Clause bounds around time words and dashes: "told voters this weekend he …" starts the clause
+    /// at the pronoun; "-- which Okafor called “…” --" ends at the closing dash; "…, Ruiz explained
+    /// earlier in the hearing, were …" is an interrupted clause; ", quietly hoping …" is the writer's.
+    @Test func boundsAroundTimeWordsAndDashes() throws {
+        let text = "The mayor told commuters this weekend he would treat a toll as a “personal insult,” quietly hoping the council was listening. "
+            + "Given the dredging -- which Okafor called “a slow disaster” -- one question is who pays. "
+            + "The pilots, Ruiz explained earlier in the hearing, were “exhausted.”"
+        let doc = try analyze(text)
+        let spans = doc.quotes.map(\.span)
+        #expect(spans.contains(span("he would treat a toll as a “personal insult,”", in: text)))
+        #expect(spans.contains(span("which Okafor called “a slow disaster”", in: text)))
+        #expect(spans.contains(span("The pilots, Ruiz explained earlier in the hearing, were “exhausted.”", in: text)))
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {

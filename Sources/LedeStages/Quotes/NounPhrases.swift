@@ -58,7 +58,7 @@ enum Closed {
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                         "yesterday", "today", "tonight", "earlier", "later", "recently", "last", "this"]
     /// Nouns of a short adverbial that may follow a cue at the end of a clause ("said in a statement").
-    static let adverbialNouns: Set<String> = ["statement", "week", "month", "interview", "morning", "afternoon", "evening", "night",
+    static let adverbialNouns: Set<String> = ["statement", "week", "month", "interview", "morning", "afternoon", "evening", "night", "weekend", "year",
                                               "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"]
     /// Words right after a bare-clause cue that mean no clause follows ("said to …", "said of …").
     static let complementBlockers: Set<String> = ["to", "for", "of", "about", "by", "with", "in", "on", "at", "up", "out"]

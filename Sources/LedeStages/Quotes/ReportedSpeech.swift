@@ -148,7 +148,7 @@ extension QuoteExtractor {
             // "…, leaving Cleveland excited", "…, describing the team as …": a participle after a
             // comma is the writer's adjunct, not the reported clause.
             let commaBefore = v.isChar(t - 1, ",") || v.isQuote(t - 1) && v.isChar(t - 2, ",")   // ",” leaving"
-            if commaBefore, !v.inQuote[t], !v.isCapitalized(t), isParticiple(t) {
+            if commaBefore, !v.inQuote[t], !v.isCapitalized(t), isParticiple(t) || isMannerAdverb(t) && isParticiple(t + 1) {
                 sb = v.isChar(t - 1, ",") ? t - 1 : t
                 break
             }
@@ -480,8 +480,15 @@ extension QuoteExtractor {
             // pronoun the clause is about opens the content (the source and cue sit inside it).
             let relative = start - 1 >= sa && Self.relativeObjects.contains(v.low(start - 1)) ? v.tokens[start - 1].span.start : nil
             func extended(_ c: TextSpan) -> TextSpan { relative.map { TextSpan($0, c.end) } ?? c }
+            // "-- which Tim Cook called ''total political crap'' -- one question is …": a relative
+            // clause set off by dashes ends at the next one.
+            var objectEnd = sb
+            if relative != nil, let d = ((k + 1)..<sb).first(where: { !v.inQuote[$0] && v.first($0).isDash }) {
+                objectEnd = d
+                clauseEnd = min(clauseEnd, d)
+            }
             guard let a = complementStart(after: k, entry: entry, sb: clauseEnd), let c = content(from: a, to: clauseEnd) else {
-                guard let c = objectContent(after: k, entry: entry, sb: sb) else { return nil }
+                guard let c = objectContent(after: k, entry: entry, sb: objectEnd) else { return nil }
                 return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
             }
             return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
@@ -517,6 +524,8 @@ extension QuoteExtractor {
         if entry.frames.contains(.object) {
             while t < sb, t - k <= 4, plain(t), !v.has(t, .preposition) { t += 1 }
         }
+        // "Stumpf explained earlier in the committee hearing,": a time word before the phrase.
+        while t < sb, t - k <= 2, v.has(t, .weekday), !v.isCapitalized(t) { t += 1 }
         if t < sb, v.has(t, .preposition) {
             let p = t
             t += 1
