@@ -308,6 +308,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(spans.contains(span("The pilots, Ruiz explained earlier in the hearing, were “exhausted.”", in: text)))
     }
 
+    /// A modal alone is no source ("… Could Address …" in a headline, whose speaker comes after the
+    /// comma), and an opening adverbial before a trailing cue is no reported clause.
+    @Test func modalsAndOpeningAdverbialsAreNoAttributions() throws {
+        let text = "Port Board Could Address Winter Tolls, Harbor Chief Says.\n\nIn July, the union called for a strike at the yard."
+        let doc = try analyze(text)
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("Port Board Could Address Winter Tolls", in: text))
+        #expect(q.cue?.span == span("Says", in: text))
+    }
+
     /// "A, she said, adding that B": the participle's clause is an attribution of its own, so the
     /// first one's content is A alone.
     @Test func participleAfterAMidSentenceAttribution() throws {

@@ -308,6 +308,9 @@ extension QuoteExtractor {
             h = headEnd - 1
         }
         let headWord = v.low(h)
+        // "Trump Could Address Clean Energy": a phrase ending in a modal or auxiliary is no speaker
+        // (but Will and May are names).
+        if v.has(h, .auxiliary), headWord != "will", headWord != "may" { return nil }
         // "Tuesday", "Today": a day is no speaker.
         if v.has(h, .weekday) { return nil }
         if v.isCapitalized(h) || (v.first(h).isUppercaseLetter) {

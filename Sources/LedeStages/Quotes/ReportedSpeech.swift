@@ -459,7 +459,9 @@ extension QuoteExtractor {
                 if next < sb, v.isChar(next, ","), !(next + 1 < sb && isParticiple(next + 1)), let c = content(from: sa, to: sb) {
                     return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
                 }
-                if let c = content(from: sa, to: start - 1) {
+                // "In July, the NAACP called for a moratorium.": an opening adverbial is no clause.
+                let adverbial = v.has(sa, .preposition) && start - 1 - sa <= 5 && !((sa + 1)..<(start - 1)).contains(where: { v.has($0, [.cueVerb, .auxiliary]) })
+                if !adverbial, let c = content(from: sa, to: start - 1) {
                     return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
                 }
                 return nil
