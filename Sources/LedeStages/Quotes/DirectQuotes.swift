@@ -55,10 +55,7 @@ extension QuoteExtractor {
             // sentence after the closing mark, so the quotation is mixed and runs to the sentence end.
             // (Not before "and"/"but": `…, “It’s time,” and shared a link` is the writer's next predicate.)
             if after == nil, seg.balanced, continuesAfterClose(seg), let c = seg.closeLast(v), !v.has(c + 1, .andBut) {
-                let (_, sb) = sentenceBounds(c)
-                var b = sb
-                while b > c + 1, v.isPunct(b - 1) { b -= 1 }
-                use[s] = addMixed(TextSpan(v.tokens[seg.openFirst(v)].span.start, v.tokens[b - 1].span.end), att, confidence: 0.7)
+                use[s] = addMixed(TextSpan(v.tokens[seg.openFirst(v)].span.start, sentenceEnd(after: c)), att, confidence: 0.7)
                 s += 1
                 continue
             }
@@ -72,21 +69,17 @@ extension QuoteExtractor {
             if t < segments.count, att.cue != nil {
                 let next = segments[t]
                 if use[t] < 0, continues(after: att.end, to: next), attributionAfter(next) == nil {
+                    var piece: TextSpan? = next.content
                     if continuesAfterClose(next), let c = next.closeLast(v) {
                         // `"A," he said. "B" for the middle class.`: the writer finishes B's sentence,
                         // which joins the quotation as a mixed piece, unless that sentence has a
                         // speaker of its own (`"B" to drive up prices, she said`).
-                        let (_, sb) = sentenceBounds(c)
-                        if !hasTrailingAttribution(from: c + 1, to: sb) {
-                            var b = sb
-                            while b > c + 1, v.isPunct(b - 1) { b -= 1 }
-                            pieces.append(TextSpan(v.tokens[next.openFirst(v)].span.start, v.tokens[b - 1].span.end))
-                            kind = .mixed
-                            use[t] = found.count
-                            continuation = t
-                        }
-                    } else {
-                        pieces.append(next.content)
+                        let joins = !hasTrailingAttribution(from: c + 1, to: sentenceBounds(c).1)
+                        piece = joins ? TextSpan(v.tokens[next.openFirst(v)].span.start, sentenceEnd(after: c)) : nil
+                        if joins { kind = .mixed }
+                    }
+                    if let piece {
+                        pieces.append(piece)
                         use[t] = found.count
                         continuation = t
                     }
@@ -141,6 +134,14 @@ extension QuoteExtractor {
 
     /// Subordinators of a clause that can sit inside reported speech before a quotation.
     static let conditionals: Set<String> = ["if", "when", "because", "unless", "although", "though", "once", "until"]
+
+    /// The end offset of the sentence holding token `c`, before its final punctuation (at least
+    /// through `c`'s successor).
+    func sentenceEnd(after c: Int) -> Int {
+        var b = sentenceBounds(c).1
+        while b > c + 1, v.isPunct(b - 1) { b -= 1 }
+        return v.tokens[b - 1].span.end
+    }
 
     /// A ", she said" / ", Ruiz argued," in `[a, sb)`: a comma, at most four words, and a cue verb
     /// that ends the sentence or is followed by a comma.
@@ -274,10 +275,9 @@ extension QuoteExtractor {
             if let e = speechCue(k), !v.isCapitalized(k) {
                 let b0 = skipBetween(k, floor: j)
                 // The phrase must start the attribution ("the union's president, Dana Whitlock, told").
-                if let src = sourceBefore(b0, floor: j, lenient: true), min(src.a, src.outerA >= 0 ? src.outerA : src.a) <= j + 1 {
+                if let src = sourceBefore(b0, floor: j, lenient: true), case let first = min(src.a, src.outerA >= 0 ? src.outerA : src.a), first <= j + 1 {
                     // "“…” until Haley said", "“tough” in his home state": a preposition or a
                     // subordinator before the phrase makes it the writer's clause, not an attribution.
-                    let first = min(src.a, src.outerA >= 0 ? src.outerA : src.a)
                     if first == j + 1, v.has(j, .preposition) || Self.subordinators.contains(v.low(j)) || v.low(j) == "until"
                         || !soft && v.has(j, .andBut) { return nil }
                     return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
