@@ -541,6 +541,33 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let (_, q) = try firstQuote(text)
         #expect(q.speaker?.span == span("Tomasz Wilk", in: text))
     }
+
+    /// `'''` after a nested quotation in the '' style: the first mark closes the inner single
+    /// quotation, the last two the outer one, so the attribution after it is found.
+    @Test func tripleApostropheClosesInnerThenOuter() throws {
+        let text = "Others on the council disagreed. ''Few residents will accept 'We'll fix it next year,''' said Councilor Dana Pruitt of Ward 3."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span == TextSpan(span("Few residents", in: text).start, span("next year,'", in: text).end))
+        #expect(speakerName(doc, q) == "Dana Pruitt")
+    }
+
+    /// An age between commas after a trailing speaker's name ("Jim Bennett, 57, told").
+    @Test func ageAppositionInTrailingAttribution() throws {
+        let text = "“The two of us disagree on nearly everything,” Lou Pettibone, 63, told a neighbor at the fair."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.speaker?.span == span("Lou Pettibone", in: text))
+        #expect(speakerName(doc, q) == "Lou Pettibone")
+    }
+
+    /// A concession's own "he said," before a quotation attributes it, even after an earlier cue.
+    @Test func concessionWithItsOwnCue() throws {
+        let text = "\"I'm not ready to endorse anyone,\" Imre Vasko said on the radio, though he said, \"I might by spring.\""
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.span.start == span("I might", in: text).start })
+        let he = span("though he", in: text)
+        #expect(q.speaker?.span == TextSpan(he.end - 2, he.end))
+        #expect(speakerName(doc, q) == "Imre Vasko")
+    }
 }
 
 @Suite struct ReportedSpeechTests {

@@ -287,7 +287,9 @@ extension QuoteExtractor {
             // A comma may open or close an apposition (", a doctor,", ", Dana Whitlock, told", ", who …",
             // and after the first word ", director of the port authority,").
             if v.isChar(k, ",") && !(k + 1 < w && (v.has(k + 1, .determiner) || v.isCapitalized(k + 1) || speechCue(k + 1) != nil
-                                                   || k > j + 1 && v.isWord(k + 1) && v.first(k + 1).isLowercaseLetter)
+                                                   || k > j + 1 && v.isWord(k + 1) && v.first(k + 1).isLowercaseLetter
+                                                   // "“…” Jim Bennett, 57, told": an age between commas.
+                                                   || k > j + 1 && k + 2 < w && v.tokens[k + 1].kind == .number && v.isChar(k + 2, ","))
                                      || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
             k += 1
         }
@@ -361,7 +363,10 @@ extension QuoteExtractor {
                     // conditional inside an earlier cue's reported clause; the quotation belongs to
                     // that clause (a mixed quotation), not to the conditional's subject.
                     let sub = min(src.a, src.outerA >= 0 ? src.outerA : src.a) - 1
-                    if sub > floor, Self.conditionals.contains(v.low(sub)), (floor..<sub).contains(where: { speechCue($0) != nil }) { return nil }
+                    // "…, though he said, “I hope to.”": a concession's own "he said," right before the
+                    // mark is an attribution of its own.
+                    let concession = ["though", "although"].contains(v.low(sub)) && adjacent && (v.isChar(o - 1, ",") || colon)
+                    if sub > floor, !concession, Self.conditionals.contains(v.low(sub)), (floor..<sub).contains(where: { speechCue($0) != nil }) { return nil }
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
             }

@@ -71,6 +71,10 @@ enum QuoteMarks {
             // Two straight apostrophes typed for a double mark ('' as in some wire and newspaper archives).
             let doubled = mark == .ambiguousSingle && i + 1 < n && v.tokens[i + 1].kind == .quote
                 && v.tokens[i + 1].span.start == pos + 1 && v.s[pos + 1] == v.s[pos]
+            // "…bomb them,'''": inside an open '' quotation a run of three closes the inner single
+            // quotation first; the last two close the double one.
+            if doubled, pending != nil, i + 2 < n, v.tokens[i + 2].kind == .quote, v.tokens[i + 2].span.start == pos + 2,
+               v.s[pos + 2] == v.s[pos] { i += 1; continue }
             if doubled { mark = .ambiguousDouble }
             let width = doubled ? 2 : 1
             let leftSpace = pos == para.start || isOpeningContext(v.s[pos - 1])
