@@ -557,6 +557,27 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let (doc, q) = try firstQuote(text)
         #expect(q.speaker?.span == span("Lou Pettibone", in: text))
         #expect(speakerName(doc, q) == "Lou Pettibone")
+        let short = "“We still talk every week,” Pettibone, 63, told a reporter on Monday."
+        #expect(try firstQuote(short).1.speaker?.span == span("Pettibone", in: short))
+    }
+
+    /// "Said Dorothy Poynter, who …, “…”": an inverted cue opening the sentence, the source's
+    /// relative clause running up to the mark.
+    @Test func invertedCueOpeningTheSentence() throws {
+        let text = "The bakery on Elm Street reopened in May. Said Rosa Delgado, who has worked there since 1990, “We never thought we would see this day.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.speaker?.span == span("Rosa Delgado", in: text))
+        #expect(q.cue?.span == span("Said", in: text))
+        #expect(speakerName(doc, q) == "Rosa Delgado")
+    }
+
+    /// What a sign or a document says: "read" attributes only a quotation written next to it.
+    @Test func signsAndDocumentsRead() throws {
+        let text = "Hundreds marched past the courthouse. “No more closures,” one placard read."
+        let (_, q) = try firstQuote(text)
+        #expect(q.speaker?.span == span("placard", in: text))
+        #expect(q.cue?.span == span("read", in: text))
+        #expect(try analyze("The mayor read the statement aloud before the council voted.").quotes.isEmpty)
     }
 
     /// A concession's own "he said," before a quotation attributes it, even after an earlier cue.
@@ -571,6 +592,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// "…, but now said …": an adverb between the conjunction and the cue is no subject; the
+    /// sentence's subject speaks.
+    @Test func adverbAfterButIsNoSubject() throws {
+        let text = "Councilor Ada Brink grew up across the river, but now said the new design was “worth every penny.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.speaker?.span == span("Councilor Ada Brink", in: text) || q.speaker?.span == span("Ada Brink", in: text))
+        #expect(speakerName(doc, q) == "Ada Brink")
+    }
+
     /// An attitude verb's object runs over a list's commas and an example's ("including …"), but a
     /// comma that opens a clause of its own still ends it.
     @Test func objectListsAndExamples() throws {

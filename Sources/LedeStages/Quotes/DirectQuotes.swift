@@ -289,7 +289,7 @@ extension QuoteExtractor {
             if v.isChar(k, ",") && !(k + 1 < w && (v.has(k + 1, .determiner) || v.isCapitalized(k + 1) || speechCue(k + 1) != nil
                                                    || k > j + 1 && v.isWord(k + 1) && v.first(k + 1).isLowercaseLetter
                                                    // "“…” Jim Bennett, 57, told": an age between commas.
-                                                   || k > j + 1 && k + 2 < w && v.tokens[k + 1].kind == .number && v.isChar(k + 2, ","))
+                                                   || k + 2 < w && v.tokens[k + 1].kind == .number && v.isChar(k + 2, ","))
                                      || ["who", "which"].contains(v.low(min(k + 1, v.count - 1)))) { break }
             k += 1
         }
@@ -327,6 +327,14 @@ extension QuoteExtractor {
                !(src.b - src.a == 1 && (Self.openingAdverbs.contains(v.low(src.a)) || v.has(src.a, .clauseWord))) {
                 return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
             }
+        }
+        // "Said Dorothy Poynter, who grew up with Ali, “…”": an inverted cue opening the sentence,
+        // its source perhaps followed by an apposition or relative clause up to the mark.
+        if !colon, floor < k, v.isCapitalized(floor), !isParticiple(floor), let e = speechCue(floor), !e.frames.contains(.object),
+           floor == 0 || v.isTerminal(floor - 1) || v.paragraph[floor - 1] != paragraph,
+           let src = sourceAfter(floor + 1, limit: k + 1, lenient: true), src.proper, src.a == floor + 1,
+           src.b == k + 1 || v.isChar(src.b, ",") {
+            return Attribution(source: src, cue: floor..<(floor + 1), lemma: e.lemma, end: src.b)
         }
         var c = k
         var reach = 8

@@ -367,6 +367,8 @@ extension QuoteExtractor {
         // "…, even suggesting", "…, perhaps recognizing", "…, aside from saying": a focus adverb or a
         // preposition before the participle still leaves the main clause's subject as the speaker.
         var pb = b0, linked = false
+        // "…, but now said Trump had …": an adverb between the conjunction and the cue is no subject.
+        if !isParticiple(k), pb - 2 > sa, !v.isCapitalized(pb - 1), Self.openingAdverbs.contains(v.low(pb - 1)), v.has(pb - 2, .andBut) { pb -= 1 }
         if isParticiple(k) {
             while pb - 1 > sa, !v.isCapitalized(pb - 1), Self.openingAdverbs.contains(v.low(pb - 1)) { pb -= 1 }
             if pb - 1 > sa, Self.participleLinks.contains(v.low(pb - 1)) {
