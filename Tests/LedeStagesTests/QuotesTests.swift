@@ -580,6 +580,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(try analyze("The mayor read the statement aloud before the council voted.").quotes.isEmpty)
     }
 
+    /// A participle's subject comes after the sentence's opening: a dateline with a state's
+    /// abbreviation, a time phrase ("Hours later,"), an adverbial ending in a town and its state.
+    @Test(arguments: [
+        "SPRINGFIELD, Ill. — Mayor Lena Ortiz weighed in on the budget on Friday, calling the cuts “a betrayal of the schools.”",
+        "Hours later, Mayor Lena Ortiz met the union leaders, telling them, “The schools come first.”",
+        "Speaking at a diner in Keene, New Hampshire, Mayor Lena Ortiz went after the governor, calling him “a relic.”",
+    ])
+    func participleSubjectAfterTheOpening(_ text: String) throws {
+        let (doc, q) = try firstQuote(text)
+        #expect(speakerName(doc, q) == "Lena Ortiz", "\(text)")
+    }
+
     /// A concession's own "he said," before a quotation attributes it, even after an earlier cue.
     @Test func concessionWithItsOwnCue() throws {
         let text = "\"I'm not ready to endorse anyone,\" Imre Vasko said on the radio, though he said, \"I might by spring.\""

@@ -29,6 +29,17 @@ enum NounPhraseWords {
     ]
     static let quantifiers = Set(quantifierSources.keys)
     /// Adjectives whose "to"/"with" phrase describes a source ("close to", "familiar with").
+    /// U.S. states (lower-cased, multi-word names joined by a space): "in Salem, New Hampshire," is a
+    /// place after a town, not the subject that follows an opening adverbial.
+    static let usStates: Set<String> = [
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+        "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+        "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+        "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+        "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "d.c",
+    ]
+
     static let relational: Set<String> = ["close", "closest", "familiar", "loyal", "allied", "aligned", "linked", "tied", "connected", "opposed", "sympathetic"]
     /// Nouns that count or portion a group ("a majority of voters"): the group is the head.
     static let partitives: Set<String> = ["number", "majority", "minority", "percent", "handful", "third", "half", "quarter",

@@ -114,7 +114,9 @@ extension QuoteExtractor {
     /// "Washington (AFP) – …", "PARIS, France — …"): a place and an agency are never the subject.
     func datelineEnd(_ sa: Int, limit: Int) -> Int? {
         var k = sa
-        while k < limit, k - sa < 6, v.isCapitalized(k) || v.isChar(k, ",") || isNamePeriod(k) { k += 1 }
+        // "DECATUR, Ill. —": a state's abbreviation ends with a period.
+        while k < limit, k - sa < 6, v.isCapitalized(k) || v.isChar(k, ",") || isNamePeriod(k)
+                || v.isChar(k, ".") && k > sa && v.isCapitalized(k - 1) && v.tokens[k - 1].span.length <= 5 { k += 1 }
         guard k > sa, v.isCapitalized(sa) else { return nil }
         if k < limit, v.isChar(k, "(") {
             var c = k + 1
@@ -269,7 +271,7 @@ extension QuoteExtractor {
         while start < end, v.has(start, .andBut) || Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",")
                 || isOpeningLyAdverb(start, limit: end) { start += 1 }
         // "Once in my early 20s, when my mother mentioned it, I laughed and said": one adverbial after another.
-        while let c = leadingAdverbialEnd(start, limit: end) {
+        while let c = leadingAdverbialEnd(start, limit: end) ?? leadingTimePhraseEnd(start, limit: end) {
             start = c + 1
             while start < end, Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
         }
@@ -302,8 +304,30 @@ extension QuoteExtractor {
                 || Self.openingPrepositions.contains(v.low(sa)) || participle else { return nil }
         var c = sa + 1
         while c < limit, c - sa <= 14, !v.isChar(c, ","), !v.isQuote(c), !v.isTerminal(c) || isNamePeriod(c) { c += 1 }
-        return c + 1 < limit && v.isChar(c, ",") ? c : nil
+        guard c + 1 < limit, v.isChar(c, ",") else { return nil }
+        // "Speaking in Salem, New Hampshire, Trump …": a state after the town belongs to the adverbial.
+        for width in 1...2 where c + width + 1 < limit && v.isChar(c + width + 1, ",") && v.isCapitalized(c + 1) {
+            let name = ((c + 1)...(c + width)).map { v.low($0) }.joined(separator: " ")
+            if NounPhraseWords.usStates.contains(name) { return c + width + 1 }
+        }
+        return c
     }
+
+    /// "Hours later,", "Two weeks ago,", "Moments after the vote,": a time phrase opening the sentence.
+    func leadingTimePhraseEnd(_ sa: Int, limit: Int) -> Int? {
+        var c = sa
+        while c < limit, c - sa <= 8, !v.isChar(c, ","), v.isWord(c) || v.tokens[c].kind == .number { c += 1 }
+        guard c > sa + 1, c + 1 < limit, v.isChar(c, ",") else { return nil }
+        let unit = v.tokens[sa].kind == .number || Self.numberWords.contains(v.low(sa)) ? sa + 1 : sa
+        guard unit < c, Self.timeUnits.contains(v.low(unit)) else { return nil }
+        return ["later", "earlier", "ago", "afterward", "afterwards"].contains(v.low(c - 1))
+            || unit + 1 < c && ["after", "before"].contains(v.low(unit + 1)) ? c : nil
+    }
+
+    static let timeUnits: Set<String> = ["seconds", "minutes", "moments", "hours", "days", "weeks", "months", "years",
+                                         "second", "minute", "moment", "hour", "day", "week", "month", "year", "decades"]
+    static let numberWords: Set<String> = ["a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                           "several", "few", "many", "some", "just", "only"]
 
     /// Possessive pronouns that can own a noun cue, with the pronoun class of ``SpeakerLexicon``.
     static let possessives: [String: Character] = ["his": "m", "her": "f", "their": "g", "its": "o", "our": "g", "my": "s"]
