@@ -592,6 +592,14 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Lena Ortiz", "\(text)")
     }
 
+    /// A title-case quotation is a title only without lower-case content words ("an eye to").
+    @Test func titleCaseNeedsNoLowerCaseContentWords() throws {
+        let text = "The governor named his favorite team. “With an eye to March 3rd, Tennessee,” he said."
+        let (_, q) = try firstQuote(text)
+        #expect(q.span == span("With an eye to March 3rd, Tennessee,", in: text))
+        #expect(try analyze("She wore a cap that read “Make America Great Again” to the rally.").quotes.isEmpty)
+    }
+
     /// A concession's own "he said," before a quotation attributes it, even after an earlier cue.
     @Test func concessionWithItsOwnCue() throws {
         let text = "\"I'm not ready to endorse anyone,\" Imre Vasko said on the radio, though he said, \"I might by spring.\""

@@ -117,7 +117,10 @@ extension QuoteExtractor {
         let o = seg.openFirst(v)
         if o > 0, v.isChar(o - 1, "="), v.tokens[o - 1].span.end == v.tokens[o].span.start { return true }
         guard seg.contentEnd > seg.open + 1 else { return false }
-        if isTitleCase(seg.open + 1, seg.contentEnd) { return true }
+        // "“With an eye to February 20th, Carolina,” he said": a lower-case content word is no title's.
+        if isTitleCase(seg.open + 1, seg.contentEnd), !((seg.open + 1)..<seg.contentEnd).contains(where: {
+            v.isWord($0) && !v.isCapitalized($0) && v.tokens[$0].span.length >= 3 && !Self.titleFunctionWords.contains(v.low($0))
+        }) { return true }
         // "Fox News Channel’s “Hannity,”": a short capitalized name after a possessive is a show or a title.
         if o > 0, ["'s", "’s"].contains(v.low(o - 1)) || isPossessiveApostrophe(o - 1), seg.words <= 3,
            ((seg.open + 1)..<seg.contentEnd).allSatisfy({ !v.isWord($0) || v.isCapitalized($0) }) { return true }
