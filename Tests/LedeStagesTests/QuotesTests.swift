@@ -600,6 +600,13 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(try analyze("She wore a cap that read “Make America Great Again” to the rally.").quotes.isEmpty)
     }
 
+    /// "…,” concludes that X …": a cue followed by "that" never inverts; what follows is its
+    /// complement, not its source.
+    @Test func noInversionBeforeThat() throws {
+        let doc = try analyze("The flyer, headed “Enough?”, concludes that Mayor Ortiz is too “careless” to lead.")
+        #expect(!doc.quotes.contains { q in q.speaker.map { doc.string($0.span) }?.contains("Ortiz") == true })
+    }
+
     /// A concession's own "he said," before a quotation attributes it, even after an earlier cue.
     @Test func concessionWithItsOwnCue() throws {
         let text = "\"I'm not ready to endorse anyone,\" Imre Vasko said on the radio, though he said, \"I might by spring.\""
@@ -612,6 +619,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// "commented that …" reports what was said; the noun "comment" attributes nothing by itself.
+    @Test func commentedThat() throws {
+        let text = "The coach commented that the new field was “a gift to the whole town.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span.start == span("the new field", in: text).start)
+        #expect(q.speaker?.span == span("coach", in: text))
+        #expect(speakerName(doc, q) == "coach")
+        #expect(try analyze("The comment that he made in March was wrong.").quotes.isEmpty)
+    }
+
     /// "…, but now said …": an adverb between the conjunction and the cue is no subject; the
     /// sentence's subject speaks.
     @Test func adverbAfterButIsNoSubject() throws {

@@ -267,6 +267,8 @@ extension QuoteExtractor {
         // clause of its own instead.
         // A verb with an addressee never inverts ("…," told reporters is no English).
         if let e = speechCue(j), !isParticiple(j), !e.frames.contains(.object) {
+            // "…,” concludes that Trump is …": a complementiser after the cue; its subject came before.
+            if j + 1 < w, v.low(j + 1) == "that" { return nil }
             // Right after the quotation, any noun phrase is the source ("…," said one Trump confidant).
             if let src = sourceAfter(j + 1, limit: w, lenient: true) {
                 return Attribution(source: src, cue: j..<(j + 1), lemma: e.lemma, end: src.b)
