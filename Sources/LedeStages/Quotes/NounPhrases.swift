@@ -60,7 +60,7 @@ enum Closed {
     static let nameSuffixes: Set<String> = ["inc", "corp", "co", "ltd", "jr", "sr", "bros", "plc", "llc"]
     static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "there"]
     /// Words before a noun: a cue form after them is a noun ("the claims").
-    static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "such", "of", "many", "some", "new", "recent"]
+    static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "such", "of", "many", "some", "new", "recent", "following"]
     /// Words after a noun subject: a cue form before them is a noun ("states have").
     static let auxiliaries: Set<String> = ["have", "has", "had", "are", "is", "were", "was", "will", "would", "can", "could", "may", "might", "must", "should", "do", "does", "did"]
     static let prepositions: Set<String> = ["of", "for", "from", "in", "at", "with", "on", "by", "at", "within", "across"]
