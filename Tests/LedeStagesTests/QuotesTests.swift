@@ -629,6 +629,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(try analyze("The comment that he made in March was wrong.").quotes.isEmpty)
     }
 
+    /// "X issued a statement saying that …": the document speaks for whoever issued it; a
+    /// possessive's "comments" is a noun, not the cue.
+    @Test func statementSpeaksForItsIssuer() throws {
+        var text = "Okafor issued a statement saying that the verdict was “a victory for the whole valley.”"
+        var (doc, q) = try firstQuote(text)
+        #expect(q.speaker?.span == span("Okafor", in: text))
+        text = "The council issued a statement saying the mayor's comments “were unfair to the staff.”"
+        (doc, q) = try firstQuote(text)
+        #expect(q.cue.map { doc.string($0.span) } == "saying")
+    }
+
     /// "…, but now said …": an adverb between the conjunction and the cue is no subject; the
     /// sentence's subject speaks.
     @Test func adverbAfterButIsNoSubject() throws {

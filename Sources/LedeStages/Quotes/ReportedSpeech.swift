@@ -403,22 +403,22 @@ extension QuoteExtractor {
         let participle = pb - 1 >= sa && (v.has(pb - 1, .andBut) || v.isChar(pb - 1, ",") || linked)
             && (isParticiple(k) || v.has(pb - 1, .andBut))   // "…, saying", "… but warned", "responded by saying"
         var src = participle ? nil : sourceBefore(b0, floor: sa)
-        // "Trump and Ryan issued a statement describing …": a document issued by someone speaks
-        // for the subject that issued it.
-        if let s0 = src, let head = s0.head, Self.documentNouns.contains(head), s0.pronoun == nil {
-            var a = s0.outerA >= 0 ? min(s0.outerA, s0.a) : s0.a
-            while a - 1 >= sa, v.has(a - 1, .determiner) { a -= 1 }
-            if a - 1 > sa, v.isWord(a - 1), !v.isCapitalized(a - 1), !v.has(a - 1, [.preposition, .clauseWord]),
-               let subject = clauseSubject(sentence: sa, before: a - 1), subject.b <= a - 1 {
-                src = subject
-            }
-        }
         var next = k + 1
         // An explicit complement ("… said that", "… said they") vouches for any subject at the
         // start of the sentence ("Another 19 percent said they would …").
         if src == nil, !participle, next < sb, v.low(next) == "that" || v.has(next, .subjectPronoun),
            let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 || v.isChar(s.a - 1, ",") && s.pronoun == nil {
             src = s
+        }
+        // "Trump and Ryan issued a statement describing …", "Trump issued a statement saying that
+        // …": a document issued by someone speaks for the subject that issued it.
+        if let s0 = src, let head = s0.head, Self.documentNouns.contains(head), s0.pronoun == nil {
+            var a = s0.outerA >= 0 ? min(s0.outerA, s0.a) : s0.a
+            while a - 1 >= sa, v.has(a - 1, .determiner) { a -= 1 }
+            if a - 1 > sa, v.isWord(a - 1), !v.isCapitalized(a - 1), !v.has(a - 1, [.preposition, .clauseWord]),
+               let subject = clauseSubject(sentence: sa, before: a), subject.b <= a - 1 {
+                src = subject
+            }
         }
         // "Voters who say …", "Jim Hatcher, 71, who said …": the relative pronoun is the mention as
         // written; the noun phrase it attaches to names the speaker.
