@@ -607,6 +607,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(!doc.quotes.contains { q in q.speaker.map { doc.string($0.span) }?.contains("Ortiz") == true })
     }
 
+    /// Crowds chant and scream; an exclamation is somebody's words even in capitals.
+    @Test func chantsAndExclamations() throws {
+        var text = "Supporters waved flags above their heads. Some chanted “Four more years! Four more years!”"
+        var (doc, q) = try firstQuote(text)
+        #expect(q.cue.map { doc.string($0.span) } == "chanted")
+        #expect(q.speaker?.span == span("Some", in: text))
+        text = "The governor asked who would pay for the bridge.\n\n“Ottawa!” the crowd screamed back."
+        (doc, q) = try firstQuote(text)
+        #expect(q.speaker?.span == span("crowd", in: text))
+    }
+
     /// A concession's own "he said," before a quotation attributes it, even after an earlier cue.
     @Test func concessionWithItsOwnCue() throws {
         let text = "\"I'm not ready to endorse anyone,\" Imre Vasko said on the radio, though he said, \"I might by spring.\""

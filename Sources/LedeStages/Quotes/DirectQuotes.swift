@@ -117,6 +117,8 @@ extension QuoteExtractor {
         let o = seg.openFirst(v)
         if o > 0, v.isChar(o - 1, "="), v.tokens[o - 1].span.end == v.tokens[o].span.start { return true }
         guard seg.contentEnd > seg.open + 1 else { return false }
+        // "“USA! USA!”", "“Mexico!”": an exclamation is somebody's words, however capitalized.
+        if ((seg.open + 1)..<seg.contentEnd).contains(where: { v.isChar($0, "!") }) { return false }
         // "“With an eye to February 20th, Carolina,” he said": a lower-case content word is no title's.
         if isTitleCase(seg.open + 1, seg.contentEnd), !((seg.open + 1)..<seg.contentEnd).contains(where: {
             v.isWord($0) && !v.isCapitalized($0) && v.tokens[$0].span.length >= 3 && !Self.titleFunctionWords.contains(v.low($0))
