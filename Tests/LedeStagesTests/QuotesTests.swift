@@ -630,6 +630,22 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// Poll results side by side: "…; 29 percent said …" and "…, while 22 percent said …" are the
+    /// next attribution, and each share of voters is a group of its own.
+    @Test func pollSharesEachAttributeTheirOwnClause() throws {
+        for sep in ["; ", ", while "] {
+            let text = "About 61 percent of the voters surveyed said the harbor plan went too far\(sep)30 percent said it did not go far enough."
+            let doc = try analyze(text)
+            #expect(doc.quotes.count == 2, "\(sep)")
+            let first = try #require(doc.quotes.first)
+            #expect(first.span == span("the harbor plan went too far", in: text))
+            let second = try #require(doc.quotes.last)
+            #expect(second.span == span("it did not go far enough", in: text))
+            #expect(second.speaker?.span == span("30 percent", in: text))
+            #expect(speakerName(doc, second) == "30 percent")
+        }
+    }
+
     /// "commented that …" reports what was said; the noun "comment" attributes nothing by itself.
     @Test func commentedThat() throws {
         let text = "The coach commented that the new field was “a gift to the whole town.”"

@@ -160,10 +160,15 @@ extension QuoteExtractor {
                 sb = t - 1
                 break
             }
-            // "…, and more than 4 in 10 said …": a coordinated clause with a subject and a cue of
-            // its own is the next attribution.
-            if v.isChar(t - 1, ","), v.has(t, .andBut), !v.inQuote[t], coordinatedAttribution(after: t, sb: sb0) {
+            // "…, and more than 4 in 10 said …", "…, while 22 percent said …", "…; 29 percent said …":
+            // a coordinated clause with a subject and a cue of its own is the next attribution.
+            if v.isChar(t - 1, ","), v.has(t, .andBut) || v.low(t) == "while" || v.low(t) == "whereas", !v.inQuote[t],
+               coordinatedAttribution(after: t, sb: sb0) {
                 sb = t - 1
+                break
+            }
+            if v.isChar(t, ";"), !v.inQuote[t], coordinatedAttribution(after: t, sb: sb0) {
+                sb = t
                 break
             }
             // "Most voters say they are embarrassed, but he is still the favorite": ", but" and a new
@@ -407,7 +412,7 @@ extension QuoteExtractor {
         // An explicit complement ("… said that", "… said they") vouches for any subject at the
         // start of the sentence ("Another 19 percent said they would …").
         if src == nil, !participle, next < sb, v.low(next) == "that" || v.has(next, .subjectPronoun),
-           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 || v.isChar(s.a - 1, ",") && s.pronoun == nil {
+           let s = sourceBefore(b0, floor: sa, lenient: true), s.a <= sa + 1 || (v.isChar(s.a - 1, ",") || v.isChar(s.a - 1, ";")) && s.pronoun == nil {
             src = s
         }
         // "Trump and Ryan issued a statement describing …", "Trump issued a statement saying that

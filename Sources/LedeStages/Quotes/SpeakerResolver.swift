@@ -200,7 +200,8 @@ struct SpeakerResolver {
         if let i = speakers.indices.first(where: { words[$0] == tokens }) { return (i, 0.9) }
         let order = speakers.indices.sorted { lastSeen[$0] > lastSeen[$1] }
         // "the ministry", "the bank": a short definite mention of an earlier organization.
-        if let h = src.head, tokens.count <= 2 {
+        // "29 percent" after "20 percent of people in a poll": a number makes it another group.
+        if let h = src.head, tokens.count <= 2, !tokens.contains(where: { $0.first?.isNumber == true }) {
             if let i = order.first(where: { speakers[$0].kind != .person && words[$0].contains(h) && speakers[$0].name.count > src.name.count }) {
                 return (i, 0.75)
             }
