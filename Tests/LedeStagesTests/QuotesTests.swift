@@ -630,6 +630,20 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// A restrictive relative clause between the subject and its cue: the noun before "who" speaks,
+    /// and an attitude verb's object inside the clause ends before the main verb.
+    @Test func relativeClauseBetweenSubjectAndCue() throws {
+        var text = "Ferry riders who waited through the storm said they were promised refunds."
+        var (doc, q) = try firstQuote(text)
+        #expect(q.span == span("they were promised refunds", in: text))
+        #expect(q.speaker?.span == span("Ferry riders", in: text))
+        text = "Riders who backed the mayor said they were promised refunds."
+        doc = try analyze(text)
+        q = try #require(doc.quotes.first { $0.span == span("they were promised refunds", in: text) })
+        #expect(q.speaker?.span == span("Riders", in: text))
+        #expect(!doc.quotes.contains { doc.string($0.span).contains("said") })
+    }
+
     /// Poll results side by side: "…; 29 percent said …" and "…, while 22 percent said …" are the
     /// next attribution, and each share of voters is a group of its own.
     @Test func pollSharesEachAttributeTheirOwnClause() throws {

@@ -408,6 +408,13 @@ extension QuoteExtractor {
         let participle = pb - 1 >= sa && (v.has(pb - 1, .andBut) || v.isChar(pb - 1, ",") || linked)
             && (isParticiple(k) || v.has(pb - 1, .andBut))   // "…, saying", "… but warned", "responded by saying"
         var src = participle ? nil : sourceBefore(b0, floor: sa)
+        // "Voters who watched the debate said they …", "Residents who backed the governor said …":
+        // a restrictive relative clause between the subject and its cue; the noun before "who" speaks.
+        if !participle, b0 - 2 > sa, let w = (max(sa + 1, b0 - 10)..<(b0 - 1)).last(where: { v.low($0) == "who" }),
+           !((w + 1)..<b0).contains(where: { v.isChar($0, ",") || v.isQuote($0) || speechCue($0) != nil || v.has($0, .clauseWord) }),
+           let s = sourceBefore(w, floor: sa, lenient: true), s.pronoun == nil, s.a <= sa + 1 || v.isChar(s.a - 1, ",") {
+            src = s
+        }
         var next = k + 1
         // An explicit complement ("… said that", "… said they") vouches for any subject at the
         // start of the sentence ("Another 19 percent said they would …").
@@ -691,6 +698,10 @@ extension QuoteExtractor {
             while e < sb, !v.isChar(e, ","), !v.isChar(e, ";"), !v.isChar(e, ":"), !v.isTerminal(e) || isNamePeriod(e) {
                 // "called Trump “crazy” and said …": a coordinated cue verb starts the next attribution.
                 if e > a, v.has(e, .andBut), !v.inQuote[e], e + 1 < sb, !v.isCapitalized(e + 1), speechCue(skipForward(e + 1, sb)) != nil { break }
+                // "Voters who backed the governor said they …": a speech verb with its complement is
+                // the main clause's; the object ends before it.
+                if e > a, !v.inQuote[e], !v.isCapitalized(e), let c = speechCue(e), c.frames.contains(.that), e + 1 < sb,
+                   v.low(e + 1) == "that" || v.has(e + 1, .subjectPronoun) { break }
                 e += 1
             }
             return e
