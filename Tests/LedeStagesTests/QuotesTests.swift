@@ -630,6 +630,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// ", though culturally conservative," is a parenthetical inside the reported clause; ", though
+    /// many doubt it" is the writer's concession after it.
+    @Test func parentheticalConcessionStaysInTheClause() throws {
+        var text = "Ruiz said the party could win rural, though fiercely independent, counties this fall."
+        var (_, q) = try firstQuote(text)
+        #expect(q.span == span("the party could win rural, though fiercely independent, counties this fall", in: text))
+        text = "Ruiz said the party could win the rural counties, though few analysts agree."
+        (_, q) = try firstQuote(text)
+        #expect(q.span == span("the party could win the rural counties", in: text))
+    }
+
     /// A restrictive relative clause between the subject and its cue: the noun before "who" speaks,
     /// and an attitude verb's object inside the clause ends before the main verb.
     @Test func relativeClauseBetweenSubjectAndCue() throws {

@@ -143,7 +143,9 @@ extension QuoteExtractor {
         var t = a + 1
         while t + 1 < sb0 {
             // ", even though …", ", although …": a concession after the reported clause is the writer's.
-            if v.isChar(t - 1, ","), !v.inQuote[t], Self.concessives.contains(v.low(t)) {
+            // (", though culturally conservative, areas": a parenthetical adjective closed by a comma stays.)
+            if v.isChar(t - 1, ","), !v.inQuote[t], Self.concessives.contains(v.low(t)),
+               !(t + 2..<min(sb0, t + 5)).contains(where: { c in v.isChar(c, ",") && ((t + 1)..<c).allSatisfy { v.isWord($0) && !v.isCapitalized($0) && !v.has($0, [.subjectPronoun, .clauseWord, .determiner]) } }) {
                 sb = t - 1
                 break
             }
