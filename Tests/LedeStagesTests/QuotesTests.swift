@@ -630,6 +630,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// "According to X …," with a long source phrase: the content starts after the comma that
+    /// closes the phrase, wherever its head noun ends.
+    @Test func longAccordingToPhrase() throws {
+        let text = "According to a 2025 survey by the Harbor Institute based on ferry records from 2019, weekend ridership has doubled."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span == span("weekend ridership has doubled", in: text))
+        #expect(q.speaker.map { doc.string($0.span) }?.contains("survey") == true)
+    }
+
     /// ", though culturally conservative," is a parenthetical inside the reported clause; ", though
     /// many doubt it" is the writer's concession after it.
     @Test func parentheticalConcessionStaysInTheClause() throws {

@@ -378,6 +378,13 @@ extension QuoteExtractor {
             if k == sa || (k - 1 >= sa && !v.isChar(k - 1, ",")), v.isChar(src.b, ","), let c = content(from: src.b + 1, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
             }
+            // "According to a 2016 study by the Pew Research Center based on census data, …": the
+            // source's phrase runs on past its head to the comma that opens the content.
+            if k == sa, !v.isChar(src.b, ","),
+               let comma = (src.b..<min(sb, after + 30)).first(where: { v.isChar($0, ",") || v.isTerminal($0) && !isNamePeriod($0) || v.isQuote($0) || speechCue($0) != nil }),
+               v.isChar(comma, ","), let c = content(from: comma + 1, to: sb) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.7), sb)
+            }
             // "A, according to X, B": the attribution sits inside the reported sentence, which is the content.
             if k - 1 > sa, v.isChar(k - 1, ","), v.isChar(src.b, ","), src.b + 1 < sb, !v.isTerminal(src.b + 1),
                let c = content(from: sa, to: sb) {
