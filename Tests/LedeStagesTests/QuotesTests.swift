@@ -630,6 +630,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// "X said A, according to the sources.": the closing source-first cue ends X's content.
+    @Test func closingAccordingToEndsTheReportedClause() throws {
+        let text = "Okafor said she had moved the ferry money twice, according to two council aides."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.speaker.map { doc.string($0.span) } == "Okafor" })
+        #expect(q.span == span("she had moved the ferry money twice", in: text))
+        #expect(doc.quotes.contains { $0.cue.map { doc.string($0.span) } == "according to" })
+    }
+
     /// "According to X …," with a long source phrase: the content starts after the comma that
     /// closes the phrase, wherever its head noun ends.
     @Test func longAccordingToPhrase() throws {

@@ -162,6 +162,12 @@ extension QuoteExtractor {
                 sb = t - 1
                 break
             }
+            // "…, according to the sources.": a source-first cue closing the sentence, likewise.
+            if v.isChar(t - 1, ","), !v.inQuote[t], let after = sourceFirstCue(at: t),
+               let src = sourceAfter(after, limit: sb0, lenient: true), src.b >= sb0 || v.isTerminal(src.b) && !isNamePeriod(src.b) {
+                sb = t - 1
+                break
+            }
             // "…, and more than 4 in 10 said …", "…, while 22 percent said …", "…; 29 percent said …":
             // a coordinated clause with a subject and a cue of its own is the next attribution.
             if v.isChar(t - 1, ","), v.has(t, .andBut) || v.low(t) == "while" || v.low(t) == "whereas", !v.inQuote[t],
