@@ -639,6 +639,19 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(doc.quotes.contains { $0.cue.map { doc.string($0.span) } == "according to" })
     }
 
+    /// A closing "according to" whose phrase runs on past its head ("figures her office released
+    /// Friday", "a count by the county clerk"), with or without a comma before it.
+    @Test(arguments: [
+        ("The ferry fund ended the year with $3 million, according to figures her office released Friday.", "figures"),
+        ("The ferry fund leads the pier fund by 40 votes according to a count by the county clerk.", "count"),
+    ])
+    func closingAccordingToWithAModifiedSource(_ text: String, _ head: String) throws {
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span.start == 0, "\(text)")
+        #expect(q.cue.map { doc.string($0.span) } == "according to")
+        #expect(q.speaker.map { doc.string($0.span) } == head)
+    }
+
     /// "According to X …," with a long source phrase: the content starts after the comma that
     /// closes the phrase, wherever its head noun ends.
     @Test func longAccordingToPhrase() throws {

@@ -163,8 +163,7 @@ extension QuoteExtractor {
                 break
             }
             // "…, according to the sources.": a source-first cue closing the sentence, likewise.
-            if v.isChar(t - 1, ","), !v.inQuote[t], let after = sourceFirstCue(at: t),
-               let src = sourceAfter(after, limit: sb0, lenient: true), src.b >= sb0 || v.isTerminal(src.b) && !isNamePeriod(src.b) {
+            if v.isChar(t - 1, ","), !v.inQuote[t], closingSourceFirst(at: t, sb: sb0) != nil {
                 sb = t - 1
                 break
             }
@@ -215,6 +214,22 @@ extension QuoteExtractor {
         if b < sb, v.isQuote(b) { end = v.tokens[b].span.end }
         else if b + 1 < sb, v.isQuote(b + 1), v.isTerminal(b) { end = v.tokens[b + 1].span.end }
         return TextSpan(v.tokens[a].span.start, end)
+    }
+
+    /// The source of a source-first cue at `k` ("according to") whose phrase runs to the end of the
+    /// sentence: "…, according to the sources.", "… according to figures her campaign released
+    /// Friday." The phrase may go on past its head with a reduced relative clause or a "by" phrase,
+    /// but holds no comma, quotation mark or clause of its own.
+    func closingSourceFirst(at k: Int, sb: Int) -> SourcePhrase? {
+        guard let after = sourceFirstCue(at: k), after < sb else { return nil }
+        var end = after
+        while end < sb, !v.isTerminal(end) || isNamePeriod(end) { end += 1 }
+        guard end - after <= 16, !(after..<end).contains(where: { v.isChar($0, ",") || v.isQuote($0) || v.isChar($0, ";") }) else { return nil }
+        if let src = sourceAfter(after, limit: end, lenient: true) { return src }
+        // "figures her campaign released Friday", "data released Friday": the head noun comes before
+        // the modifier that the phrase parser refuses (a day, a possessive, a cue verb).
+        guard let m = ((after + 1)..<end).first(where: { v.has($0, [.weekday, .determiner, .possessive]) || cueVerb($0) != nil || v.low($0).hasSuffix("ed") }) else { return nil }
+        return sourceAfter(after, limit: m, lenient: true)
     }
 
     /// Words before a day or time in a trailing adverbial ("late Thursday", "early this week"), besides
@@ -376,10 +391,11 @@ extension QuoteExtractor {
         // "According to X, …" / "…, according to X."
         if let after = sourceFirstCue(at: k) {
             let lemma = (k..<after).map { v.low($0) }.joined(separator: " ")
-            guard let src = sourceAfter(after, limit: sb, lenient: true) else { return nil }
+            let closing = k - 1 > sa ? closingSourceFirst(at: k, sb: sb) : nil
+            guard let src = sourceAfter(after, limit: sb, lenient: true) ?? closing else { return nil }
             // "… 46 percent to 39 percent according to a CBS poll.": no comma before a source that ends the sentence.
-            if k - 1 > sa, !v.isChar(k - 1, ","), src.b >= sb || v.isTerminal(src.b) && !isNamePeriod(src.b), let c = content(from: sa, to: k) {
-                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.6), sb)
+            if k - 1 > sa, !v.isChar(k - 1, ","), let closing, let c = content(from: sa, to: k) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: closing, cue: k..<after, lemma: lemma, confidence: 0.6), sb)
             }
             if k == sa || (k - 1 >= sa && !v.isChar(k - 1, ",")), v.isChar(src.b, ","), let c = content(from: src.b + 1, to: sb) {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
@@ -397,7 +413,7 @@ extension QuoteExtractor {
                 return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.7), sb)
             }
             if k - 1 > sa, v.isChar(k - 1, ","), let c = content(from: sa, to: k - 1) {
-                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: closing ?? src, cue: k..<after, lemma: lemma, confidence: 0.75), sb)
             }
             return nil
         }
