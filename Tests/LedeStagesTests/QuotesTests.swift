@@ -289,7 +289,9 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     @Test func speakerAfterAnOpeningParticipleBeforeAColon() throws {
         let text = "Asked which harbor was his favorite, Okafor demurred: “Whichever one I am standing in.”"
         let doc = try analyze(text)
-        let q = try #require(doc.quotes.first)
+        // The first quotation is the reporter's question ("which harbor was his favorite").
+        #expect(doc.quotes.count == 2)
+        let q = try #require(doc.quotes.last)
         #expect(q.span == span("Whichever one I am standing in.", in: text))
         #expect(q.speaker?.span == span("Okafor", in: text))
     }
@@ -479,7 +481,8 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// A quotation attributed before it whose sentence the writer finishes is mixed, to the end.
     @Test func writerFinishesTheSentenceAfterTheQuotation() throws {
         let text = "Asked about the vote, Tyler said, \"We have three weeks to go\" until the county caucuses."
-        let (doc, q) = try firstQuote(text)
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.last)
         #expect(q.kind == .mixed)
         #expect(doc.string(q.span) == "\"We have three weeks to go\" until the county caucuses")
         #expect(speakerName(doc, q) == "Tyler")
@@ -489,7 +492,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
     /// commas after the cue ("announced on her page, in capital letters, “…”").
     @Test func coordinatedCueAndAdverbialBeforeTheQuotation() throws {
         var doc = try analyze("Asked whom she supported, Ms. Sherry smiled and said, ''I am waiting for the mayor.''")
-        var q = try #require(doc.quotes.first)
+        var q = try #require(doc.quotes.last)
         #expect(speakerName(doc, q) == "Sherry")
         doc = try analyze("Recently Dahlia Hamm announced on her page, in all capital letters, \"I am boarding the harbor train!\"")
         q = try #require(doc.quotes.first)
@@ -630,6 +633,24 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 }
 
 @Suite struct ReportedSpeechTests {
+    /// "Asked whether …," opening a sentence is the reporter's question: content up to the comma,
+    /// nobody (or the "by" phrase) as its speaker; the main clause keeps its own attribution. A
+    /// manner-of-speaking verb after a comma reports no clause.
+    @Test func askedQuestionOpeningASentence() throws {
+        var text = "Asked whether she would run again, Okafor said she had not decided."
+        var doc = try analyze(text)
+        var q = try #require(doc.quotes.first { $0.cue.map { doc.string($0.span) } == "Asked" })
+        #expect(q.span == span("whether she would run again", in: text))
+        #expect(q.speaker == nil)
+        #expect(doc.quotes.contains { $0.span == span("she had not decided", in: text) && speakerName(doc, $0) == "Okafor" })
+        text = "Asked by a radio host if the ferry would survive, Okafor laughed."
+        doc = try analyze(text)
+        q = try #require(doc.quotes.first)
+        #expect(doc.quotes.count == 1)
+        #expect(q.span == span("if the ferry would survive", in: text))
+        #expect(q.speaker.map { doc.string($0.span) } == "radio host")
+    }
+
     /// "X said A, according to the sources.": the closing source-first cue ends X's content.
     @Test func closingAccordingToEndsTheReportedClause() throws {
         let text = "Okafor said she had moved the ferry money twice, according to two council aides."
