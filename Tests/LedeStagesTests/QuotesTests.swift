@@ -651,6 +651,27 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker.map { doc.string($0.span) } == "radio host")
     }
 
+    /// "Speaker: claim" headlines attribute the claim (direct when quoted whole); series labels
+    /// ("The Latest:", "Morning Briefing:") and a long dateline lead are no speakers.
+    @Test func speakerColonHeadlines() throws {
+        var text = "Okafor: Ferry Fares Will Not Rise This Year\n\nThe mayor spoke at the pier on Monday.\n"
+        var (doc, q) = try firstQuote(text)
+        #expect(q.kind == .indirect)
+        #expect(q.span == span("Ferry Fares Will Not Rise This Year", in: text))
+        #expect(speakerName(doc, q) == "Okafor")
+        text = "Okafor: ‘We Will Keep the Ferry Running.’\n\nThe mayor spoke at the pier on Monday.\n"
+        (doc, q) = try firstQuote(text)
+        #expect(q.kind == .direct)
+        #expect(q.span == span("We Will Keep the Ferry Running.", in: text))
+        for label in ["The Latest", "Morning Briefing"] {
+            let doc = try analyze("\(label): Ferry fares will not rise this year\n\nThe mayor spoke at the pier on Monday.\n")
+            #expect(doc.quotes.isEmpty, "\(label)")
+        }
+        let lead = "HARBORTON: The council voted on Monday to keep the ferry running for another decade, after a long debate in which residents, business owners and two former mayors argued for and against the subsidy.\n"
+        let leadDoc = try analyze(lead)
+        #expect(leadDoc.quotes.allSatisfy { $0.speaker.map { leadDoc.string($0.span) } != "HARBORTON" })
+    }
+
     /// "X said A, according to the sources.": the closing source-first cue ends X's content.
     @Test func closingAccordingToEndsTheReportedClause() throws {
         let text = "Okafor said she had moved the ferry money twice, according to two council aides."
