@@ -439,11 +439,11 @@ extension QuoteExtractor {
             }
             return nil
         }
-        if let found = askedQuestion(at: k, sentence: sa, sb) { return found }
         // A capitalized cue mid-sentence is a name ("Says Law Group") unless the sentence is set
         // in title case, as headlines are ("Trump Says He Never Pledged To …"), and the cue is
         // inflected like a headline verb ("Says", "Warned"; not "Washington Post Assembles").
         guard let entry = cueEntry(k), !v.isCapitalized(k) || k == sa || isTitleCase(sa, sb) && (v.low(k).hasSuffix("s") || v.low(k).hasSuffix("d")) else { return nil }
+        if entry.lemma == "ask", let found = askedQuestion(at: k, sentence: sa, sb) { return found }
         let b0 = skipBetween(k, floor: sa)
         // "…, saying …", "… but warned …": the subject is the main clause's (below), never the
         // phrase before the comma.
@@ -464,7 +464,7 @@ extension QuoteExtractor {
         var src = participle ? nil : sourceBefore(b0, floor: sa)
         // "Voters who watched the debate said they …", "Residents who backed the governor said …":
         // a restrictive relative clause between the subject and its cue; the noun before "who" speaks.
-        if !participle, b0 - 2 > sa, let w = (max(sa + 1, b0 - 10)..<(b0 - 1)).last(where: { v.low($0) == "who" }),
+        if !participle, b0 - 2 > sa, let w = (max(sa + 1, b0 - 10)..<(b0 - 1)).last(where: { v.has($0, .clauseWord) && v.low($0) == "who" }),
            !((w + 1)..<b0).contains(where: { v.isChar($0, ",") || v.isQuote($0) || speechCue($0) != nil || v.has($0, .clauseWord) }),
            let s = sourceBefore(w, floor: sa, lenient: true), s.pronoun == nil, s.a <= sa + 1 || v.isChar(s.a - 1, ",") {
             src = s
