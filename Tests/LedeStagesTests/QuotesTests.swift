@@ -545,6 +545,15 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span == span("Tomasz Wilk", in: text))
     }
 
+    /// A curly quotation nested in the same curly marks ("what he calls “hell” than …") closes
+    /// first; the outer quotation runs on to its own closing mark.
+    @Test func nestedCurlyDoubleQuotation() throws {
+        let text = "“I would rather live in what he calls “hell” than in a city he runs,” said Ines Varga."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span == span("I would rather live in what he calls “hell” than in a city he runs,", in: text))
+        #expect(speakerName(doc, q) == "Ines Varga")
+    }
+
     /// `'''` after a nested quotation in the '' style: the first mark closes the inner single
     /// quotation, the last two the outer one, so the attribution after it is found.
     @Test func tripleApostropheClosesInnerThenOuter() throws {

@@ -39,6 +39,7 @@ enum QuoteMarks {
         var i = 0
         var pending: Int?          // token index of an open double mark
         var pendingPara = -1       // paragraph the open quotation has reached
+        var nested = 0             // curly quotations opened inside the open one and not yet closed
         while i <= n {
             // A paragraph ended with a quotation still open.
             if let open = pending, i == n || Int(v.paragraph[i]) != pendingPara {
@@ -60,6 +61,7 @@ enum QuoteMarks {
                                                 words: wordCount(v, open + 1, end)))
                 }
                 pending = nil
+                nested = 0
             }
             if i == n { break }
             guard v.tokens[i].kind == .quote else { i += 1; continue }
@@ -95,8 +97,13 @@ enum QuoteMarks {
                 // “…“ typed for “…” closes; a straight mark closes whatever its neighbours.
                 let isClose = mark != .openDouble || (!leftSpace && rightSpace)
                 if isClose {
+                    // “A, what he calls “hell” than B.”: a curly quotation nested in the same marks
+                    // closes first; the outer one goes on.
+                    if nested > 0, mark == .closeDouble { nested -= 1; i += width; continue }
                     append(&result, v, open: open, close: i)
                     pending = nil
+                } else if mark == .openDouble, leftSpace, !rightSpace, v.first(open).quoteMark == .openDouble {
+                    nested += 1
                 }
             } else {
                 let last = i + width - 1   // the opening mark's last token
@@ -105,7 +112,7 @@ enum QuoteMarks {
                 case .closeDouble: if leftSpace && !rightSpace { pending = last }   // » used as an opener
                 default: if !(rightSpace && !leftSpace) { pending = last }        // a stray closer (5'10") is ignored
                 }
-                if pending != nil { pendingPara = p }
+                if pending != nil { pendingPara = p; nested = 0 }
             }
             i += width
         }
