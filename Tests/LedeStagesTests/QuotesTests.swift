@@ -769,6 +769,9 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         var text = "Okafor issued a statement saying that the verdict was “a victory for the whole valley.”"
         var (doc, q) = try firstQuote(text)
         #expect(q.speaker?.span == span("Okafor", in: text))
+        text = "The ferry board issued a policy paper welcoming the plan to add a night crossing."
+        (doc, q) = try firstQuote(text)
+        #expect(q.speaker.map { doc.string($0.span) } == "ferry board")
         text = "The council issued a statement saying the mayor's comments “were unfair to the staff.”"
         (doc, q) = try firstQuote(text)
         #expect(q.cue.map { doc.string($0.span) } == "saying")

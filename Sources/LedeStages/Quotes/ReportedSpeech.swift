@@ -79,7 +79,8 @@ extension QuoteExtractor {
                                                        "excluding", "involving", "notwithstanding", "pending", "considering", "barring", "nothing", "something", "anything", "everything"]
 
     /// Documents that speak for whoever issued them ("issued a statement saying …").
-    static let documentNouns: Set<String> = ["statement", "letter", "memo", "email", "release", "tweet", "post", "video", "ad", "message", "note"]
+    static let documentNouns: Set<String> = ["statement", "letter", "memo", "email", "release", "tweet", "post", "video", "ad", "message", "note",
+                                             "paper", "editorial", "op-ed"]
 
     /// Relative pronouns that stand for the reported content ("which he called …", "what she said was …").
     static let relativeObjects: Set<String> = ["which", "what"]
