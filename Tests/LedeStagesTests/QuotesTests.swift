@@ -753,6 +753,14 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         }
     }
 
+    /// "told his aides to …": an instruction reported with its addressee, like "urged … to".
+    @Test func toldSomeoneTo() throws {
+        let text = "Okafor told her aides to find the money for the night ferry."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span == span("to find the money for the night ferry", in: text))
+        #expect(speakerName(doc, q) == "Okafor")
+    }
+
     /// "commented that …" reports what was said; the noun "comment" attributes nothing by itself.
     @Test func commentedThat() throws {
         let text = "The coach commented that the new field was “a gift to the whole town.”"
