@@ -1314,6 +1314,35 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let doc = try analyze(text)
         #expect(doc.quotes.isEmpty)
     }
+
+    /// After a preposition a cue word in -s is a plural noun ("in states like"), and after a
+    /// possessive 's a cue that is also a noun is the noun ("Trump's remarks"): the speaker is the
+    /// subject of the real cue.
+    @Test func cueWordsAfterPrepositionsAndPossessivesAreNouns() throws {
+        let t1 = "For farmers in states like Kansas, she said, the drought \"has no end in sight.\""
+        let d1 = try analyze(t1)
+        let q1 = try #require(d1.quotes.first)
+        #expect(q1.cue?.span == span("said", in: t1))
+        #expect(q1.speaker?.span == span("she", in: t1))
+        let t2 = "The senator said Ruiz's remarks \"have done lasting harm to the harbor towns.\""
+        let d2 = try analyze(t2)
+        let q2 = try #require(d2.quotes.first)
+        #expect(q2.cue?.span == span("said", in: t2))
+        #expect(q2.speaker?.span == span("senator", in: t2))
+    }
+
+    /// "A, Ruiz said, adding that B": the participle takes the source of the quotation earlier in
+    /// its sentence even when later quotations of the article were found before it.
+    @Test func participleTakesTheSentencesEarlierSourceWhateverWasFoundLast() throws {
+        let text = """
+        The mayor will play the "harbor card," Ana Ruiz said, adding that the way to beat him "is to attack his record."
+
+        "We will see," the mayor said.
+        """
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.cue?.lemma == "add" })
+        #expect(q.speaker?.span == span("Ana Ruiz", in: text))
+    }
 }
 
 @Suite struct SpeakerResolutionTests {

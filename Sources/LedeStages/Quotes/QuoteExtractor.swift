@@ -60,6 +60,11 @@ struct QuoteExtractor {
         if k > 0, v.has(k - 1, .nounMarker),
            !(NounPhraseWords.quantifiers.contains(v.low(k - 1)) && (v.low(k).hasSuffix("ed") || v.low(k) == "said" || v.low(k) == "told")) { return nil }
         if k + 1 < v.count, v.has(k + 1, .auxiliary) { return nil }
+        // "voters in states like South Carolina", "Trump's remarks": after a preposition a form in
+        // -s is a plural noun, and after a possessive 's a cue that is also a noun is that noun
+        // ("he's said" keeps its verb: 's after a pronoun is "has").
+        if k > 0, v.has(k - 1, .preposition), v.low(k - 1) != "by", v.low(k).hasSuffix("s") { return nil }
+        if k > 1, v.has(k, .nounCue), v.low(k - 1) == "'s" || v.low(k - 1) == "’s", !v.has(k - 2, .subjectPronoun) { return nil }
         return e
     }
 

@@ -315,7 +315,9 @@ extension QuoteExtractor {
     /// opens the sentence, after an opening adverbial if there is one ("In a victory speech on
     /// Tuesday, Mr. Trump struck a measured tone, saying …").
     func clauseSubject(sentence sa: Int, before end: Int) -> SourcePhrase? {
-        if let prev = found.last, let ps = prev.source, v.sentence[ps.a] == v.sentence[end] { return ps }
+        // Direct and mixed quotations are all found before reported speech, so the previous one in
+        // this sentence need not be the last one found.
+        if let ps = found.last(where: { $0.source.map { v.sentence[$0.a] == v.sentence[end] } ?? false })?.source { return ps }
         var start = datelineEnd(sa, limit: end) ?? sa
         // "And he seemed …", "But, on Twitter, she responded …", "However, Adelson met … and declared",
         // "Even a top strategist said …": connectives and focus words are never the subject.
