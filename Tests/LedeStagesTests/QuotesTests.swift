@@ -1331,6 +1331,23 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q2.speaker?.span == span("senator", in: t2))
     }
 
+    /// A participle far from its subject: the clause runs over two dozen words before "chanting".
+    @Test func participleSubjectOpensALongClause() throws {
+        let text = "Small groups of dockworkers marched along the waterfront for hours on Saturday, circling the old customs house near the harbor - where the ferries used to dock - while chanting, \"Keep the harbor open.\""
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.span == span("Keep the harbor open.", in: text))
+        #expect(q.speaker?.span.start == span("groups", in: text).start || q.speaker?.span.start == span("Small", in: text).start)
+    }
+
+    /// "the 43-year-old asked": an age with its number is a person.
+    @Test func ageNounIsASpeaker() throws {
+        let text = "“What if the mayor had taken the ferry?” the 43-year-old asked."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("43-year-old", in: text))
+    }
+
     /// "A, Ruiz said, adding that B": the participle takes the source of the quotation earlier in
     /// its sentence even when later quotations of the article were found before it.
     @Test func participleTakesTheSentencesEarlierSourceWhateverWasFoundLast() throws {

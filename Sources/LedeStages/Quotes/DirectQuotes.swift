@@ -324,6 +324,11 @@ extension QuoteExtractor {
         var floor = k
         while floor - 1 >= 0, v.paragraph[floor - 1] == paragraph, !v.isTerminal(floor - 1) || isNamePeriod(floor - 1),
               !v.isQuote(floor - 1) || isPossessiveApostrophe(floor - 1), k - floor < 24 { floor -= 1 }
+        // A participle's or coordinated cue's subject opens the clause however long it runs ("Small
+        // groups of protesters continued …, looping the streets … while chanting, “…”").
+        var clauseStart = floor
+        while clauseStart - 1 >= 0, v.paragraph[clauseStart - 1] == paragraph, !v.isTerminal(clauseStart - 1) || isNamePeriod(clauseStart - 1),
+              !v.isQuote(clauseStart - 1) || isPossessiveApostrophe(clauseStart - 1) { clauseStart -= 1 }
         // "Carl Bialik: “…”", "Pollsters agree - Mark Ellis and Jo Chen: “…”": a name that is all
         // there is between the clause start (or a dash) and the colon.
         if colon {
@@ -364,11 +369,11 @@ extension QuoteExtractor {
                 // "…, calling him “…”", "…, saying: “…”": a participle after a comma takes the
                 // subject of the main clause, not the phrase before the comma.
                 if isParticiple(c), b0 - 1 > floor, v.isChar(b0 - 1, ",") || v.has(b0 - 1, .preposition) || !v.has(b0 - 1, .subjectPronoun),
-                   let src = clauseSubject(sentence: floor, before: v.isChar(b0 - 1, ",") ? b0 - 1 : b0) {
+                   let src = clauseSubject(sentence: clauseStart, before: v.isChar(b0 - 1, ",") ? b0 - 1 : b0) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
                 // "Ms. Sherry smiled and said, “…”": a coordinated cue takes the clause's subject.
-                if b0 - 1 > floor, v.has(b0 - 1, .andBut), let src = clauseSubject(sentence: floor, before: b0 - 1) {
+                if b0 - 1 > floor, v.has(b0 - 1, .andBut), let src = clauseSubject(sentence: clauseStart, before: b0 - 1) {
                     return Attribution(source: src, cue: c..<(c + 1), lemma: e.lemma, end: c + 1)
                 }
                 // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.

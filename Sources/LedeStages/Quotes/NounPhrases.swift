@@ -217,7 +217,8 @@ extension QuoteExtractor {
             }
             if t.kind == .number { a = k; count += 1; continue }
             if isNamePeriod(k) { a = k; continue }
-            if (v.isChar(k, "-") || v.isChar(k, "&")) && k > floor && v.isWord(k - 1) { a = k; continue }
+            // "Procter & Gamble", "the 43-year-old": a hyphen after a number joins it too.
+            if (v.isChar(k, "-") || v.isChar(k, "&")) && k > floor && (v.isWord(k - 1) || v.tokens[k - 1].kind == .number) { a = k; continue }
             break
         }
         guard a < e else { return nil }
@@ -383,6 +384,9 @@ extension QuoteExtractor {
         else if speakerWords.personNouns.contains(headWord) { kind = .person }
         // "the justice", "the senator": an office held by one person.
         else if v.has(h, .title) && speakerWords.titles[headWord] != nil { kind = .person }
+        // "the 43-year-old asked", "two 18-year-olds said": an age stands for the person.
+        else if headWord.hasSuffix("year-old") { kind = .person }
+        else if headWord.hasSuffix("year-olds") { kind = .group }
         else if (a..<b).contains(where: { v.isCapitalized($0) }) && headWord.hasSuffix("s") { kind = .group }
         else if lenient { kind = headWord.hasSuffix("s") ? .group : .unknown }
         else { return nil }
