@@ -1340,6 +1340,44 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span.start == span("groups", in: text).start || q.speaker?.span.start == span("Small", in: text).start)
     }
 
+    /// A colon sets the quotation off: "since" in "has since apologized" opens no clause of its own.
+    @Test func colonQuotationAfterHasSince() throws {
+        let text = """
+        The hearing ran late into the night.
+
+        Ruiz has since apologized for what happened: "I should have read the harbor report myself."
+        """
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker?.span == span("Ruiz", in: text))
+    }
+
+    /// "…, from Mike Lee, who declared in the spin room, “…”": the relative pronoun is the mention,
+    /// its antecedent the speaker.
+    @Test func relativeWhoBeforeTheCueOfADirectQuote() throws {
+        let text = "On Thursday, the plan scored its first endorsement from a commissioner, from Tomas Reyes, who declared in the pier press room, “It is time to build.”"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.cue?.span == span("declared", in: text))
+        #expect(q.speaker?.span == span("who", in: text))
+        #expect(speakerName(doc, q) == "Tomas Reyes")
+    }
+
+    /// Manner verbs and "put it" attribute a quotation written next to them; the participle's
+    /// subject keeps "of" inside an office ("Former Secretary of State Ana Ruiz").
+    @Test func mannerVerbsAndPutItNextToAQuotation() throws {
+        let t1 = "Former Secretary of State Ana Ruiz clashed with the harbor board during the hearing, chiding its chair, “What difference does it make now?”"
+        let d1 = try analyze(t1)
+        let q1 = try #require(d1.quotes.first)
+        #expect(q1.cue?.lemma == "chide")
+        #expect(speakerName(d1, q1) == "Ana Ruiz")
+        let t2 = "As Tomas Reyes, a professor of maritime law, put it, “The harbor is a public trust.”"
+        let d2 = try analyze(t2)
+        let q2 = try #require(d2.quotes.first)
+        #expect(q2.cue?.lemma == "put")
+        #expect(speakerName(d2, q2) == "Tomas Reyes")
+    }
+
     /// "the 43-year-old asked": an age with its number is a person.
     @Test func ageNounIsASpeaker() throws {
         let text = "“What if the mayor had taken the ferry?” the 43-year-old asked."

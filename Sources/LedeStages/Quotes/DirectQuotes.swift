@@ -359,7 +359,8 @@ extension QuoteExtractor {
             }
             // "Swers said because Obama is popular, “…”": a clause between the cue and the mark
             // makes the quotation part of reported speech (a mixed quotation), not a direct one.
-            if c < k, Self.clauseOpeners.contains(v.low(c)) { return nil }
+            // (A colon sets the quotation off whatever came before: "Clinton has since apologized: “…”".)
+            if c < k, !colon, Self.clauseOpeners.contains(v.low(c)) { return nil }
             if let e = speechCue(c), !v.isCapitalized(c) || c == floor {
                 // "Comey testified “thousands” of emails …", "which he called ''a disgrace''": a cue
                 // right before the mark, with the writer's words going on after it, reports a clause.
@@ -378,7 +379,10 @@ extension QuoteExtractor {
                 }
                 // Right before the mark ("Another commenter said, “…”"), any noun phrase will do.
                 let adjacent = c == k
-                if let src = sourceBefore(b0, floor: floor, lenient: adjacent) ?? sourceAfter(c + 1, limit: k + 1) {
+                // "…, from Mike Lee, who declared in the spin room, “…”": the relative's antecedent speaks.
+                let relative: SourcePhrase? = b0 - 1 > floor && v.low(b0 - 1) == "who"
+                    ? relativeAntecedent(of: b0 - 1, floor: floor).map { var s = $0; s.a = b0 - 1; s.b = b0; return s } : nil
+                if let src = relative ?? sourceBefore(b0, floor: floor, lenient: adjacent) ?? sourceAfter(c + 1, limit: k + 1) {
                     // "Abbott told reporters that if he wants our guns, “come and take it.”": a
                     // conditional inside an earlier cue's reported clause; the quotation belongs to
                     // that clause (a mixed quotation), not to the conditional's subject.

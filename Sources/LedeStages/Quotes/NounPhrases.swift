@@ -230,6 +230,20 @@ extension QuoteExtractor {
         return phrase
     }
 
+    /// The noun phrase a relative "who" at token `w` attaches to ("Mike Lee, who declared",
+    /// "voters who say"): it names the speaker whose mention, as written, is "who".
+    func relativeAntecedent(of w: Int, floor: Int) -> SourcePhrase? {
+        let e = v.isChar(w - 1, ",") ? w - 1 : w
+        var antecedent = sourceBefore(e, floor: floor, lenient: true)
+        // "Amos Tull, 71, who said": the age is an apposition; the name before it is the speaker.
+        if let s = antecedent, s.b - s.a == 1, v.tokens[s.a].kind == .number, s.a - 1 > floor, v.isChar(s.a - 1, ","),
+           let named = sourceBefore(s.a - 1, floor: floor, lenient: true), named.pronoun == nil {
+            antecedent = named
+        }
+        guard let s = antecedent, s.pronoun == nil else { return nil }
+        return s
+    }
+
     /// The source that starts at token `start` ("said Harbor Master Daniel Pruett, who …"), up to `limit`.
     func sourceAfter(_ start0: Int, limit: Int, lenient: Bool = false) -> SourcePhrase? {
         // "While Clinton spoke: …", "But Sanders: …": a clause word opening the stretch is not the source's.

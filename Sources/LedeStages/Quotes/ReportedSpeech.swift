@@ -293,8 +293,9 @@ extension QuoteExtractor {
         while sa < limit, v.has(sa, .possessive) { sa += 1 }
         var b = sa
         while b < limit, b - sa < 8, v.isWord(b) || isNamePeriod(b) || v.isChar(b, "-") {
+            // "Former Secretary of State Hillary Clinton": "of" between capitalized words stays in.
             if b > sa, v.isWord(b), !v.isCapitalized(b), !v.has(b, [.groupNoun, .organizationWord, .title, .personNoun]),
-               !v.has(b, .determiner), v.low(b) != "'s" { break }
+               !v.has(b, .determiner), v.low(b) != "'s", !(v.low(b) == "of" && v.isCapitalized(b - 1) && b + 1 < limit && v.isCapitalized(b + 1)) { break }
             b += 1
         }
         return b > sa ? parse(sa, b) : nil
@@ -495,16 +496,8 @@ extension QuoteExtractor {
         // subject ends at its closing comma, where the main clause's verb comes.
         var relativeEnd: Int?
         if src == nil, !participle, b0 - 1 > sa, v.low(b0 - 1) == "who", !entry.frames.isEmpty {
-            var e = b0 - 1
-            let commaBefore = v.isChar(e - 1, ",")
-            if commaBefore { e -= 1 }
-            var antecedent = sourceBefore(e, floor: sa, lenient: true)
-            // "Amos Tull, 71, who said": the age is an apposition; the name before it is the speaker.
-            if let s = antecedent, s.b - s.a == 1, v.tokens[s.a].kind == .number, s.a - 1 > sa, v.isChar(s.a - 1, ","),
-               let named = sourceBefore(s.a - 1, floor: sa, lenient: true), named.pronoun == nil {
-                antecedent = named
-            }
-            if var s = antecedent, s.pronoun == nil {
+            let commaBefore = v.isChar(b0 - 2, ",")
+            if var s = relativeAntecedent(of: b0 - 1, floor: sa) {
                 // The antecedent opens the sentence, perhaps after a name and its apposition ("Jim Hatcher, 71,").
                 let a0 = min(s.outerA >= 0 ? s.outerA : s.a, s.a)
                 let opening = (sa..<a0).allSatisfy { v.isCapitalized($0) || v.isChar($0, ",") || v.tokens[$0].kind == .number || v.has($0, .determiner) }
