@@ -1378,6 +1378,38 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(d2, q2) == "Tomas Reyes")
     }
 
+    /// "said Will Doyle": a capitalized auxiliary after the cue is a first name, and the interrupted
+    /// quotation's second piece keeps the speaker.
+    @Test func firstNameWillAfterTheCue() throws {
+        let text = """
+        The harbor board met on Monday.
+
+        "It is a costly model," said Will Doyle, a professor of maritime law. "The biggest thing is the dredging."
+        """
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.pieces.count == 2)
+        #expect(q.speaker?.span == span("Will Doyle", in: text))
+    }
+
+    /// "The memo goes on to say: “…”": "goes on to" sits between the source and its cue.
+    @Test func goesOnToSay() throws {
+        let text = "The board sent a memo to the pilots. The memo goes on to say: “No ship will dock after dark.”"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.cue?.span == span("say", in: text))
+        #expect(q.speaker?.span == span("memo", in: text, occurrence: 2))
+    }
+
+    /// A long prepositional phrase between the cue and the comma before the mark.
+    @Test func longAdverbialBetweenCueAndQuotation() throws {
+        let text = "Ana Ruiz lamented in an interview with the Harbor Gazette politics editor Tom Price, “We have waited twenty years.”"
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first)
+        #expect(q.cue?.span == span("lamented", in: text))
+        #expect(q.speaker?.span == span("Ana Ruiz", in: text))
+    }
+
     /// "the 43-year-old asked": an age with its number is a person.
     @Test func ageNounIsASpeaker() throws {
         let text = "“What if the mayor had taken the ferry?” the 43-year-old asked."

@@ -12,6 +12,9 @@ extension QuoteExtractor {
     /// Steps left over words that sit between a source and its verb ("Ruiz has also said").
     func skipBetween(_ k: Int, floor: Int) -> Int {
         var a = k
+        // "The email goes on to say", "Ruiz went on to tell".
+        if a - 3 >= floor, v.low(a - 1) == "to", v.low(a - 2) == "on", Self.goForms.contains(v.low(a - 3)) { a -= 3 }
+        let k = a
         while a - 1 >= floor, a - k > -3, v.isWord(a - 1), v.has(a - 1, .between) || isMannerAdverb(a - 1), !v.isCapitalized(a - 1) || v.has(a - 1, .weekday) {
             a -= 1
         }
@@ -30,6 +33,8 @@ extension QuoteExtractor {
         guard t.length >= 6, v.s[t.end - 1] == "y", v.s[t.end - 2] == "l" else { return false }
         return !Self.lyNouns.contains(v.low(k))
     }
+
+    static let goForms: Set<String> = ["go", "goes", "went", "gone", "going"]
 
     static let lyNouns: Set<String> = ["family", "assembly", "supply", "monopoly", "anomaly", "homily", "elderly", "weekly",
                                        "monthly", "quarterly", "daily", "butterfly", "oligopoly", "panoply", "comply", "friendly", "ugly"]
@@ -350,17 +355,21 @@ extension QuoteExtractor {
         }
         var c = k
         var reach = 8
+        var steppedComma = false, steppedPhrase = false
         while c >= floor, k - c <= reach {
             if v.isChar(c, ",") && c != k {
                 // "she announced on her page, in all capital letters, “…”": step over an adverbial
                 // between commas.
-                if reach == 8, v.has(c + 1, .preposition) { reach = k - c + 8; c -= 1; continue }
+                if !steppedComma, v.has(c + 1, .preposition) { steppedComma = true; reach = max(reach, k - c + 8); c -= 1; continue }
                 break
             }
             // "Swers said because Obama is popular, “…”": a clause between the cue and the mark
             // makes the quotation part of reported speech (a mixed quotation), not a direct one.
             // (A colon sets the quotation off whatever came before: "Clinton has since apologized: “…”".)
             if c < k, !colon, Self.clauseOpeners.contains(v.low(c)) { return nil }
+            // "who lamented in an interview with the Business Insider politics editor Oliver Darcy, “…”":
+            // a prepositional phrase between the cue and the mark may run long.
+            if !steppedPhrase, c < k, v.has(c, .preposition), !v.isCapitalized(c) { steppedPhrase = true; reach = max(reach, k - c + 8) }
             if let e = speechCue(c), !v.isCapitalized(c) || c == floor {
                 // "Comey testified “thousands” of emails …", "which he called ''a disgrace''": a cue
                 // right before the mark, with the writer's words going on after it, reports a clause.

@@ -59,7 +59,8 @@ struct QuoteExtractor {
         // A quantifier before a past form is its subject, not an article ("Some said", "Many warned").
         if k > 0, v.has(k - 1, .nounMarker),
            !(NounPhraseWords.quantifiers.contains(v.low(k - 1)) && (v.low(k).hasSuffix("ed") || v.low(k) == "said" || v.low(k) == "told")) { return nil }
-        if k + 1 < v.count, v.has(k + 1, .auxiliary) { return nil }
+        // (A capitalized "Will" or "May" after the word is a name: "said Will Doyle".)
+        if k + 1 < v.count, v.has(k + 1, .auxiliary), !v.isCapitalized(k + 1) || isTitleCase(sentenceBounds(k).0, sentenceBounds(k).1) { return nil }
         // "voters in states like South Carolina", "Trump's remarks": after a preposition a form in
         // -s is a plural noun, and after a possessive 's a cue that is also a noun is that noun
         // ("he's said" keeps its verb: 's after a pronoun is "has").
