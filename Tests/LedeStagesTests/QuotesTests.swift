@@ -296,6 +296,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span == span("Okafor", in: text))
     }
 
+    /// Before a colon, the speaker comes after an opening subordinate clause too ("When …, X
+    /// released the following statement:").
+    @Test func speakerAfterAnOpeningSubordinateClauseBeforeAColon() throws {
+        let text = "The ferry line closed for good.\n\nWhen the ferry sank in 1998, Mayor Ana Ruiz released the following statement:\n\n“Our harbor has lost a friend, and we will rebuild.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span == span("Our harbor has lost a friend, and we will rebuild.", in: text))
+        #expect(q.speaker?.span == span("Mayor Ana Ruiz", in: text))
+        #expect(speakerName(doc, q) == "Ana Ruiz")
+    }
+
     /// Clause bounds around time words and dashes: "told voters this weekend he …" starts the clause
     /// at the pronoun; "-- which Okafor called “…” --" ends at the closing dash; "…, Ruiz explained
     /// earlier in the hearing, were …" is an interrupted clause; ", quietly hoping …" is the writer's.

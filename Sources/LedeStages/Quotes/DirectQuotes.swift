@@ -411,7 +411,9 @@ extension QuoteExtractor {
         // "On July 6, Sanders made the following comment:", "Asked which county was his favorite, he
         // demurred:": the subject comes after an opening adverbial or participle clause.
         var subject = floor
-        if colon, v.has(floor, .preposition) || cueVerb(floor) != nil || isParticiple(floor),
+        // "When Wallace died in 1998, President Clinton released the following statement:": an
+        // opening subordinate clause too.
+        if colon, v.has(floor, .preposition) || cueVerb(floor) != nil || isParticiple(floor) || Self.subordinators.contains(v.low(floor)),
            let comma = (floor..<k).first(where: { v.isChar($0, ",") }) { subject = comma + 1 }
         if colon, subject < k, let src = sourceAfter(subject, limit: k) ?? leadingSubject(subject, limit: k), src.proper || src.pronoun != nil {
             return Attribution(source: src, cue: nil, lemma: nil, end: src.b)
