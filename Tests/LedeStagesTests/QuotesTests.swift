@@ -306,6 +306,24 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Ana Ruiz")
     }
 
+    /// "As X, the No. 2 in the leadership, put it:": the period of "No." before a number ends an
+    /// abbreviation, and the "it" after "put" is its object, not an inverted speaker.
+    @Test func putItAfterAnAppositionWithANumberAbbreviation() throws {
+        let text = "Few senators would meet the nominee.\n\nAs Senator Wes Harlan, the No. 2 in the party leadership, put it: “This nominee will not be confirmed.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.span == span("This nominee will not be confirmed.", in: text))
+        #expect(q.cue?.lemma == "put")
+        #expect(speakerName(doc, q) == "Wes Harlan")
+    }
+
+    /// A manner-of-speaking verb next to the quotation is its cue ("…,” Okafor barked).
+    @Test func mannerVerbNextToTheQuotation() throws {
+        let text = "The reporter kept asking about the dam.\n\n“Go back to your seat,” Mayor Tomas Okafor barked, and a guard led the reporter out."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.cue?.lemma == "bark")
+        #expect(speakerName(doc, q) == "Tomas Okafor")
+    }
+
     /// Clause bounds around time words and dashes: "told voters this weekend he …" starts the clause
     /// at the pronoun; "-- which Okafor called “…” --" ends at the closing dash; "…, Ruiz explained
     /// earlier in the hearing, were …" is an interrupted clause; ", quietly hoping …" is the writer's.
@@ -1485,8 +1503,8 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 
     @Test func extraCueFromOptions() throws {
         var options = QuotesStage.Options()
-        options.cues = ["grumble grumbled grumbles | that"]
-        let text = "Lena Orr grumbled that the trains were late again."
+        options.cues = ["harrumph harrumphed harrumphs | that"]
+        let text = "Lena Orr harrumphed that the trains were late again."
         #expect(try analyze(text).quotes.isEmpty)
         let doc = try analyze(text, options: options)
         #expect(doc.quotes.first?.span == span("the trains were late again", in: text))

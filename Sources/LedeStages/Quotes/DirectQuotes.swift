@@ -391,7 +391,9 @@ extension QuoteExtractor {
                 // "…, from Mike Lee, who declared in the spin room, “…”": the relative's antecedent speaks.
                 let relative: SourcePhrase? = b0 - 1 > floor && v.low(b0 - 1) == "who"
                     ? relativeAntecedent(of: b0 - 1, floor: floor).map { var s = $0; s.a = b0 - 1; s.b = b0; return s } : nil
-                if let src = relative ?? sourceBefore(b0, floor: floor, lenient: adjacent) ?? sourceAfter(c + 1, limit: k + 1) {
+                // "As Cornyn, the No. 2 in the leadership, put it:": an "it" after the cue is its object.
+                let inverted = sourceAfter(c + 1, limit: k + 1).flatMap { v.low($0.a) == "it" && $0.b - $0.a == 1 ? nil : $0 }
+                if let src = relative ?? sourceBefore(b0, floor: floor, lenient: adjacent) ?? inverted {
                     // "Abbott told reporters that if he wants our guns, “come and take it.”": a
                     // conditional inside an earlier cue's reported clause; the quotation belongs to
                     // that clause (a mixed quotation), not to the conditional's subject.

@@ -85,6 +85,8 @@ extension QuoteExtractor {
         let w = v.low(k - 1)
         // "Northline Marine Inc." / "Hugo Bell Jr.": the period ends the abbreviation, not the sentence.
         if v.isCapitalized(k - 1), v.has(k - 1, .nameSuffix) { return true }
+        // "the No. 2 in the GOP leadership": a number's abbreviation.
+        if w == "no" || w == "nos", v.isCapitalized(k - 1), v.first(k + 1).isDigit { return true }
         guard v.isCapitalized(k + 1) else { return false }
         return v.has(k - 1, .title) && speakerWords.titles[w] != nil || (w.count == 1 && v.isCapitalized(k - 1))
     }
