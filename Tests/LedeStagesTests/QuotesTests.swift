@@ -324,6 +324,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Tomas Okafor")
     }
 
+    /// A long attribution after the quotation, a name with two appositions before its verb
+    /// ("…,” Ana Ruiz, the attorney general of the state, one of the plaintiffs, said).
+    @Test func twoAppositionsAfterTheQuotation() throws {
+        let text = "The rule takes effect in June.\n\n“It is an invasion of the county's own domain,” Ana Ruiz, the Republican attorney general of Marlow, one of the counties suing the agency, said at an event on Monday."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.kind == .direct)
+        #expect(q.cue?.lemma == "say")
+        #expect(speakerName(doc, q) == "Ana Ruiz")
+    }
+
     /// Clause bounds around time words and dashes: "told voters this weekend he …" starts the clause
     /// at the pronoun; "-- which Okafor called “…” --" ends at the closing dash; "…, Ruiz explained
     /// earlier in the hearing, were …" is an interrupted clause; ", quietly hoping …" is the writer's.
@@ -1457,6 +1467,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let doc = try analyze(text)
         let q = try #require(doc.quotes.first { $0.cue?.lemma == "add" })
         #expect(q.speaker?.span == span("Ana Ruiz", in: text))
+    }
+
+    /// An apposition after another apposition or a relative clause: the name is before both
+    /// ("Hal Brody, a pollster who works with Civic Data, a research group, said …").
+    @Test func nameBeforeTwoAppositions() throws {
+        let text = "The count went on all night.\n\nHal Brody, a pollster who works with Civic Data, a research group in Marlow, said the turnout had surprised both campaigns."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.kind == .indirect)
+        #expect(q.span == span("the turnout had surprised both campaigns", in: text))
+        #expect(q.speaker?.span == span("Hal Brody", in: text))
+        #expect(speakerName(doc, q) == "Hal Brody")
     }
 }
 

@@ -264,7 +264,7 @@ extension QuoteExtractor {
         var w = j
         // A period before a comma or a closing parenthesis ends an abbreviation, not the sentence:
         // "Rep. Gwen Moore (D-Wis.) said", "Mitch McConnell, R-Ky., said".
-        while w < pb, w - j < 16, !v.isTerminal(w) || isNamePeriod(w) || v.isChar(w, ".") && (v.isChar(w + 1, ")") || v.isChar(w + 1, ",")),
+        while w < pb, w - j < 28, !v.isTerminal(w) || isNamePeriod(w) || v.isChar(w, ".") && (v.isChar(w + 1, ")") || v.isChar(w + 1, ",")),
               !v.isQuote(w) || isPossessiveApostrophe(w) { w += 1 }
         // "“…,” according to a court filing": the source-first cue right after the quotation.
         if let after = sourceFirstCue(at: j), let src = sourceAfter(after, limit: w, lenient: true) {

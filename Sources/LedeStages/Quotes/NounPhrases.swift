@@ -150,7 +150,7 @@ extension QuoteExtractor {
 
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
-    func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false) -> SourcePhrase? {
+    func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false, nested: Bool = false) -> SourcePhrase? {
         var e = end
         // "Rep. Trey Gowdy (R-S.C.) said": step over a parenthesis after the name (and a comma
         // after it: "Sen. Jack Reed (D-R.I.), said").
@@ -192,6 +192,15 @@ extension QuoteExtractor {
             e = k
             // An age between commas before the clause: "Jim Hatcher, 71, who …".
             if e - 2 > floor, v.tokens[e - 1].kind == .number, v.isChar(e - 2, ",") { e -= 2 }
+            // "Geoff Garin, a pollster who works with Priorities USA, a super PAC, said": this
+            // apposition follows another one (or a relative clause); the name is before that one.
+            if !nested, v.isChar(e, ",") {
+                var k2 = e - 1
+                var steps2 = 0
+                while k2 > floor, steps2 < 30, !v.isChar(k2, ","), !v.isQuote(k2) || isPossessiveApostrophe(k2), !v.isTerminal(k2) || isNamePeriod(k2) { k2 -= 1; steps2 += 1 }
+                if k2 > floor, v.isChar(k2, ","), !v.has(k2 + 1, .andBut), v.first(k2 + 1).isLowercaseLetter || v.has(k2 + 1, .determiner),
+                   let outer = sourceBefore(e + 1, floor: floor, lenient: lenient, nested: true) { return outer }
+            }
         }
         // "Then she added", "But they argued": a subject pronoun next to the verb is the whole source.
         if e - 1 >= floor, v.has(e - 1, .subjectPronoun), e - 2 < floor || !v.has(e - 2, .preposition),
