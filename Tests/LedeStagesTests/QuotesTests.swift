@@ -1479,6 +1479,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.speaker?.span == span("Hal Brody", in: text))
         #expect(speakerName(doc, q) == "Hal Brody")
     }
+
+    /// A quotation right after a verb that also takes an addressee is the verb's clause
+    /// ("Okafor cautioned “…,” before …"), a mixed quotation with the verb's subject as speaker.
+    @Test func quotationRightAfterAnAddresseeVerb() throws {
+        let text = "The count went on all night.\n\nMayor Tomas Okafor cautioned “let us not get ahead of ourselves,” before predicting a long recount."
+        let (doc, q) = try firstQuote(text)
+        #expect(q.kind == .mixed)
+        #expect(q.cue?.lemma == "caution")
+        #expect(q.span.start == span("“let us", in: text).start)
+        #expect(speakerName(doc, q) == "Tomas Okafor")
+    }
 }
 
 @Suite struct SpeakerResolutionTests {

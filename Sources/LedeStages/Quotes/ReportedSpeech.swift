@@ -645,6 +645,9 @@ extension QuoteExtractor {
         if w == "that" && f.contains(.that) { return j + 1 }
         if (w == "whether" || w == "if") && f.contains(.whether) { return j + 1 }
         if w == "to" && f.contains(.to) { return j }
+        // "Kasich cautioned “let's not get ahead of ourselves,” before …": a quotation right after a
+        // verb with an addressee is its clause too (a quoted title is the addressee's: "told “Meet the Press”").
+        if f.contains(.that), f.contains(.object), v.isQuote(j), titleClose(at: j, before: sb) == nil { return j }
         // "said he's hopeful that …": a subject pronoun right after the verb opens the clause itself.
         if f.contains(.that), v.has(j, .subjectPronoun), w != "it" || !f.contains(.object) { return j }
         // Look ahead for "that" / "to" / "whether" past an addressee or an adverbial. A cue that
