@@ -334,6 +334,19 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Ana Ruiz")
     }
 
+    /// Capitalized words opening their sentence and closed by a comma before a cue are speech,
+    /// joined with the piece after the attribution ("“Like Marlow. Or Dunmore,” Ruiz said. “…”").
+    @Test func capitalizedWordsBeforeACueAreSpeech() throws {
+        let text = "She listed the towns.\n\n“Like Marlow. Or Dunmore,” Ana Ruiz said. “The numbers there are worse.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.kind == .direct)
+        #expect(q.pieces.count == 2)
+        #expect(q.pieces.first == span("Like Marlow. Or Dunmore,", in: text))
+        #expect(speakerName(doc, q) == "Ana Ruiz")
+        // A title inside the writer's sentence stays a title.
+        #expect(try analyze("They watched “The Harbor Hour” on Friday.").quotes.isEmpty)
+    }
+
     /// Clause bounds around time words and dashes: "told voters this weekend he …" starts the clause
     /// at the pronoun; "-- which Okafor called “…” --" ends at the closing dash; "…, Ruiz explained
     /// earlier in the hearing, were …" is an interrupted clause; ", quietly hoping …" is the writer's.

@@ -46,8 +46,11 @@ extension QuoteExtractor {
         var s = 0
         while s < segments.count {
             let seg = segments[s]
-            guard isBody(seg.open), use[s] < 0, !isNameOrValue(seg) else { s += 1; continue }
+            guard isBody(seg.open), use[s] < 0 else { s += 1; continue }
             let after = attributionAfter(seg)
+            // "“Paris or London,” Trump said.": capitalized words opening their sentence, closed by a
+            // comma and followed by a cue, are someone's words, not a title.
+            guard !isNameOrValue(seg) || after?.cue != nil && opensSentence(seg) && v.isChar(seg.contentEnd - 1, ",") else { s += 1; continue }
             guard let att = after ?? attributionBefore(seg) else { s += 1; continue }
             // `The minister will play the “woman card,” Fiorina said.`: a fragment inside the
             // writer's sentence, attributed after it, makes the whole clause a mixed quotation.
@@ -99,6 +102,13 @@ extension QuoteExtractor {
             s += 1
         }
         return use
+    }
+
+    /// Whether the opening mark starts its sentence: the paragraph's start, or after terminal
+    /// punctuation or another quotation.
+    func opensSentence(_ seg: QuotedSegment) -> Bool {
+        let o = seg.openFirst(v)
+        return o == 0 || v.paragraph[o - 1] != v.paragraph[o] || v.isTerminal(o - 1) && !isNamePeriod(o - 1) || v.isQuote(o - 1)
     }
 
     /// The first token of the sentence a quotation is embedded in, when at least three words of
