@@ -347,6 +347,16 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(try analyze("They watched “The Harbor Hour” on Friday.").quotes.isEmpty)
     }
 
+    /// "“A,” X said when endorsing Y. “B”": a participle after "when" belongs to the same
+    /// attribution, so B is the second piece of A's quotation.
+    @Test func participleAfterWhenKeepsTheQuotationWhole() throws {
+        let text = "The rally ran late.\n\n“This is no campaign, it is a movement,” Senator Wes Harlan said when endorsing Ruiz. “People are tired of waiting.”"
+        let (doc, q) = try firstQuote(text)
+        #expect(q.pieces.count == 2)
+        #expect(q.pieces.last == span("People are tired of waiting.", in: text))
+        #expect(speakerName(doc, q) == "Wes Harlan")
+    }
+
     /// Clause bounds around time words and dashes: "told voters this weekend he …" starts the clause
     /// at the pronoun; "-- which Okafor called “…” --" ends at the closing dash; "…, Ruiz explained
     /// earlier in the hearing, were …" is an interrupted clause; ", quietly hoping …" is the writer's.

@@ -221,7 +221,9 @@ extension QuoteExtractor {
         // A cue word read as a noun ("in a Friday tweet") or a manner of speaking ("he said,
         // laughing.") is no new attribution.
         for k in max(end, next.open - 4)..<next.open {
-            if let e = cueEntry(k), !e.frames.isEmpty, !v.has(k - 1, .determiner), !v.has(k - 2, .determiner) { return false }
+            // (A participle after "when" or "while" is the same speaker's: "Sessions said when endorsing Trump.")
+            if let e = cueEntry(k), !e.frames.isEmpty, !v.has(k - 1, .determiner), !v.has(k - 2, .determiner),
+               !(isParticiple(k) && ["when", "while"].contains(v.low(k - 1))) { return false }
         }
         return true
     }
