@@ -1513,6 +1513,17 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(q.span.start == span("“let us", in: text).start)
         #expect(speakerName(doc, q) == "Tomas Okafor")
     }
+
+    /// "And after the court refused to …, X blamed …": a conjunction before the subordinator
+    /// still ends the subordinate clause's content at its comma.
+    @Test func subordinateClauseAfterAConjunctionEndsAtItsComma() throws {
+        let text = "The ruling came late on Friday.\n\nAnd after the appeals court refused to restore the map, Governor Lena Orr blamed the court's “three activist judges.”"
+        let doc = try analyze(text)
+        let refused = try #require(doc.quotes.first { $0.cue?.lemma == "refuse" })
+        #expect(refused.span == span("to restore the map", in: text))
+        let blamed = try #require(doc.quotes.first { $0.cue?.lemma == "blame" })
+        #expect(speakerName(doc, blamed) == "Lena Orr")
+    }
 }
 
 @Suite struct SpeakerResolutionTests {

@@ -559,7 +559,9 @@ extension QuoteExtractor {
             // "While Ramos said that …, he …": inside a subordinate clause the content ends at its comma.
             var clauseEnd = relativeEnd ?? sb
             // "Although in September she said …, …": a short adverbial may sit between the subordinator and the subject.
-            let subordinate = start - 1 >= sa && Self.subordinators.contains(v.low(start - 1)) && (start - 1 == sa || v.isChar(start - 2, ","))
+            // ("And after the court refused to …, McCrory blamed …": a conjunction may open the sentence.)
+            let subordinate = start - 1 >= sa && Self.subordinators.contains(v.low(start - 1))
+                && (start - 1 == sa || v.isChar(start - 2, ",") || start - 2 == sa && v.has(sa, .andBut))
                 || start - sa <= 4 && start - 1 > sa && Self.subordinators.contains(v.low(sa)) && v.low(sa) != "as"
                     && v.has(sa + 1, .preposition) && !((sa + 1)..<start).contains(where: { v.isPunct($0) || v.has($0, .cueVerb) })
             if subordinate {
