@@ -148,6 +148,15 @@ extension QuoteExtractor {
         return skipped ? e - 1 : e0
     }
 
+    /// The comma that opens an apposition or relative clause closed by the comma at `close`: the
+    /// nearest one to its left within 30 tokens of the same sentence and outside quotation marks.
+    func openingComma(before close: Int, floor: Int) -> Int? {
+        var k = close - 1
+        var steps = 0
+        while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k) || isPossessiveApostrophe(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
+        return k > floor && v.isChar(k, ",") ? k : nil
+    }
+
     /// The source that ends right before token `end` (exclusive), scanning left at most to `floor`.
     /// Steps over an apposition or relative clause between commas ("Hugh Hill, a doctor, said").
     func sourceBefore(_ end: Int, floor: Int, lenient: Bool = false, nested: Bool = false) -> SourcePhrase? {
@@ -171,10 +180,7 @@ extension QuoteExtractor {
         var appositionRole: String?
         if v.isChar(e - 1, ",") {
             // ", a doctor at the clinic," or ", who wrote the draft,": find the comma that opens it.
-            var k = e - 2
-            var steps = 0
-            while k > floor, steps < 30, !v.isChar(k, ","), !v.isQuote(k) || isPossessiveApostrophe(k), !v.isTerminal(k) || isNamePeriod(k) { k -= 1; steps += 1 }
-            guard k > floor, v.isChar(k, ","), k + 1 < e - 1 else { return nil }
+            guard let k = openingComma(before: e - 1, floor: floor), k + 1 < e - 1 else { return nil }
             let firstWord = v.low(k + 1)
             // "The agency's director, Leonard Pike, said": the name is between the commas.
             if v.isCapitalized(k + 1), !v.has(k + 1, .determiner), var inner = parse(k + 1, e - 1), inner.proper,
@@ -195,10 +201,7 @@ extension QuoteExtractor {
             // "Geoff Garin, a pollster who works with Priorities USA, a super PAC, said": this
             // apposition follows another one (or a relative clause); the name is before that one.
             if !nested, v.isChar(e, ",") {
-                var k2 = e - 1
-                var steps2 = 0
-                while k2 > floor, steps2 < 30, !v.isChar(k2, ","), !v.isQuote(k2) || isPossessiveApostrophe(k2), !v.isTerminal(k2) || isNamePeriod(k2) { k2 -= 1; steps2 += 1 }
-                if k2 > floor, v.isChar(k2, ","), !v.has(k2 + 1, .andBut), v.first(k2 + 1).isLowercaseLetter || v.has(k2 + 1, .determiner),
+                if let k2 = openingComma(before: e, floor: floor), !v.has(k2 + 1, .andBut), v.first(k2 + 1).isLowercaseLetter || v.has(k2 + 1, .determiner),
                    let outer = sourceBefore(e + 1, floor: floor, lenient: lenient, nested: true) { return outer }
             }
         }
