@@ -47,10 +47,12 @@ extension QuoteExtractor {
         while s < segments.count {
             let seg = segments[s]
             guard isBody(seg.open), use[s] < 0 else { s += 1; continue }
-            let after = attributionAfter(seg)
             // "“Paris or London,” Trump said.": capitalized words opening their sentence, closed by a
             // comma and followed by a cue, are someone's words, not a title.
-            guard !isNameOrValue(seg) || after?.cue != nil && opensSentence(seg) && v.isChar(seg.contentEnd - 1, ",") else { s += 1; continue }
+            let name = isNameOrValue(seg)
+            guard !name || opensSentence(seg) && v.isChar(seg.contentEnd - 1, ",") else { s += 1; continue }
+            let after = attributionAfter(seg)
+            guard !name || after?.cue != nil else { s += 1; continue }
             guard let att = after ?? attributionBefore(seg) else { s += 1; continue }
             // `The minister will play the “woman card,” Fiorina said.`: a fragment inside the
             // writer's sentence, attributed after it, makes the whole clause a mixed quotation.
@@ -404,8 +406,8 @@ extension QuoteExtractor {
                 let relative: SourcePhrase? = b0 - 1 > floor && v.low(b0 - 1) == "who"
                     ? relativeAntecedent(of: b0 - 1, floor: floor).map { var s = $0; s.a = b0 - 1; s.b = b0; return s } : nil
                 // "As Cornyn, the No. 2 in the leadership, put it:": an "it" after the cue is its object.
-                let inverted = sourceAfter(c + 1, limit: k + 1).flatMap { v.low($0.a) == "it" && $0.b - $0.a == 1 ? nil : $0 }
-                if let src = relative ?? sourceBefore(b0, floor: floor, lenient: adjacent) ?? inverted {
+                if let src = relative ?? sourceBefore(b0, floor: floor, lenient: adjacent)
+                    ?? sourceAfter(c + 1, limit: k + 1).flatMap({ v.low($0.a) == "it" && $0.b - $0.a == 1 ? nil : $0 }) {
                     // "Abbott told reporters that if he wants our guns, “come and take it.”": a
                     // conditional inside an earlier cue's reported clause; the quotation belongs to
                     // that clause (a mixed quotation), not to the conditional's subject.

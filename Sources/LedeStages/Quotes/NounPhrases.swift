@@ -200,10 +200,9 @@ extension QuoteExtractor {
             if e - 2 > floor, v.tokens[e - 1].kind == .number, v.isChar(e - 2, ",") { e -= 2 }
             // "Geoff Garin, a pollster who works with Priorities USA, a super PAC, said": this
             // apposition follows another one (or a relative clause); the name is before that one.
-            if !nested, v.isChar(e, ",") {
-                if let k2 = openingComma(before: e, floor: floor), !v.has(k2 + 1, .andBut), v.first(k2 + 1).isLowercaseLetter || v.has(k2 + 1, .determiner),
-                   let outer = sourceBefore(e + 1, floor: floor, lenient: lenient, nested: true) { return outer }
-            }
+            if !nested, v.isChar(e, ","), let k2 = openingComma(before: e, floor: floor), !v.has(k2 + 1, .andBut),
+               v.first(k2 + 1).isLowercaseLetter || v.has(k2 + 1, .determiner),
+               let outer = sourceBefore(e + 1, floor: floor, lenient: lenient, nested: true) { return outer }
         }
         // "Then she added", "But they argued": a subject pronoun next to the verb is the whole source.
         if e - 1 >= floor, v.has(e - 1, .subjectPronoun), e - 2 < floor || !v.has(e - 2, .preposition),
