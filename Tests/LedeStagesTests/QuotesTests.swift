@@ -1524,6 +1524,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         let blamed = try #require(doc.quotes.first { $0.cue?.lemma == "blame" })
         #expect(speakerName(doc, blamed) == "Lena Orr")
     }
+
+    /// "Speaking in Dover, which votes next week, Ortiz …": the relative clause on the adverbial's
+    /// last noun is the adverbial's, so the subject of a coordinated cue comes after it; and an
+    /// attitude verb after "but" ends the object of the one before.
+    @Test func relativeClauseAfterAnOpeningAdverbialIsNoSubject() throws {
+        let text = "The race tightened again.\n\nSpeaking on a radio show in Dover, which holds its primary next week, Senator Mara Ortiz praised her rival as “a tireless worker” but described his budget plan as a “fantasy.”"
+        let doc = try analyze(text)
+        let praised = try #require(doc.quotes.first { $0.cue?.lemma == "praise" })
+        #expect(praised.span == span("her rival as “a tireless worker”", in: text))
+        let described = try #require(doc.quotes.first { $0.cue?.lemma == "describe" })
+        #expect(speakerName(doc, described) == "Mara Ortiz")
+    }
 }
 
 @Suite struct SpeakerResolutionTests {

@@ -84,6 +84,8 @@ extension QuoteExtractor {
 
     /// Relative pronouns that stand for the reported content ("which he called …", "what she said was …").
     static let relativeObjects: Set<String> = ["which", "what"]
+    /// Relative pronouns that open a clause set off by commas ("…, which votes next, …").
+    static let commaRelatives: Set<String> = ["which", "who", "whose", "where"]
 
     /// Words that open a concessive clause after a comma ("…, even though …").
     static let concessives: Set<String> = ["although", "though", "even", "whereas", "despite"]
@@ -327,6 +329,11 @@ extension QuoteExtractor {
         // "Once in my early 20s, when my mother mentioned it, I laughed and said": one adverbial after another.
         while let c = leadingAdverbialEnd(start, limit: end) ?? leadingTimePhraseEnd(start, limit: end) {
             start = c + 1
+            // "Speaking in Concord, which votes next, Bush described …": a relative clause on the
+            // adverbial's last noun belongs to the adverbial.
+            if start < end, Self.commaRelatives.contains(v.low(start)),
+               let close = (start..<min(end, start + 20)).first(where: { v.isChar($0, ",") || v.isQuote($0) || v.isTerminal($0) && !isNamePeriod($0) }),
+               v.isChar(close, ",") { start = close + 1 }
             while start < end, Self.openingAdverbs.contains(v.low(start)) || v.isChar(start, ",") { start += 1 }
         }
         guard start < end, !v.has(start, .preposition) else { return nil }
@@ -753,7 +760,8 @@ extension QuoteExtractor {
             var e = a
             while e < sb, !v.isChar(e, ","), !v.isChar(e, ";"), !v.isChar(e, ":"), !v.isTerminal(e) || isNamePeriod(e) {
                 // "called Trump “crazy” and said …": a coordinated cue verb starts the next attribution.
-                if e > a, v.has(e, .andBut), !v.inQuote[e], e + 1 < sb, !v.isCapitalized(e + 1), speechCue(skipForward(e + 1, sb)) != nil { break }
+                // ("praised her rival as “…” but described his plan as …": an attitude verb too.)
+                if e > a, v.has(e, .andBut), !v.inQuote[e], e + 1 < sb, !v.isCapitalized(e + 1), cueEntry(skipForward(e + 1, sb)) != nil { break }
                 // "Voters who backed the governor said they …": a speech verb with its complement is
                 // the main clause's; the object ends before it.
                 if e > a, !v.inQuote[e], !v.isCapitalized(e), let c = speechCue(e), c.frames.contains(.that), e + 1 < sb,
