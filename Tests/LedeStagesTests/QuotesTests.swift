@@ -1525,6 +1525,29 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, blamed) == "Lena Orr")
     }
 
+    /// "made it clear that …" is a cue only as a whole phrase (Resources/cues.txt, `[phrases]`), and
+    /// not in a passive ("the stakes were made clear").
+    @Test func phraseCueMadeItClear() throws {
+        let text = "The vote is set for Thursday.\n\nMayor Dana Kirwan made it clear on Monday that she would veto the budget. Her aides made a list of demands. The stakes were made clear that night as council members argued."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.cue?.lemma == "make clear" })
+        #expect(q.span == span("she would veto the budget", in: text))
+        #expect(speakerName(doc, q) == "Dana Kirwan")
+        #expect(q.cue?.span == span("made it clear", in: text))
+        #expect(doc.quotes.filter { $0.cue?.lemma == "make clear" }.count == 1)
+    }
+
+    /// "Ruiz, making it clear that A, stood …": a participle set off right after the subject is a
+    /// parenthetical; its content ends at the closing comma.
+    @Test func parentheticalParticipleEndsAtItsComma() throws {
+        let text = "The summit closed on Friday.\n\nBut Premier Ana Ruiz, noting that the harbor deal was still unsigned, stood beside the minister and described the talks as “productive.”"
+        let doc = try analyze(text)
+        let noting = try #require(doc.quotes.first { $0.cue?.lemma == "note" })
+        #expect(noting.span == span("the harbor deal was still unsigned", in: text))
+        let described = try #require(doc.quotes.first { $0.cue?.lemma == "describe" })
+        #expect(described.span == span("the talks as “productive.”", in: text))
+    }
+
     /// "Speaking in Dover, which votes next week, Ortiz …": the relative clause on the adverbial's
     /// last noun is the adverbial's, so the subject of a coordinated cue comes after it; and an
     /// attitude verb after "but" ends the object of the one before.

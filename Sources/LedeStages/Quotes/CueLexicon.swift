@@ -38,6 +38,9 @@ struct CueLexicon: Sendable {
     var nouns: [String: CueEntry] = [:]
     /// Every cue entry, indexed by ``WordInfo/cue``; `verbs` maps each form to one of these.
     var entries: [CueEntry] = []
+    /// Verb phrases ("made it clear that"): the verb's lower-cased form → the word sequences that
+    /// must follow it for it to be a cue, each with its entry (index into ``entries``).
+    var phrases: [String: [(rest: [String], cue: Int32)]] = [:]
     /// Lower-cased word → closed classes (``Closed``) plus this lexicon's memberships, so a token
     /// is hashed once however many rules ask about it.
     var table: [String: WordInfo] = CueLexicon.closedInfo
@@ -60,6 +63,7 @@ struct CueLexicon: Sendable {
                 lexicon.table[lw, default: WordInfo(classes: [])].classes.insert(.between)
             }
         }
+        for line in list["phrases"] { lexicon.addPhraseLine(line) }
         for line in list["nouns"] + extraNouns {
             let parts = line.split(separator: "|", maxSplits: 1)
             let forms = parts[0].split(separator: " ").map { $0.lowercased() }
@@ -93,6 +97,20 @@ struct CueLexicon: Sendable {
             }
         }
         return frames
+    }
+
+    /// Parses `lemma words | verb forms | what follows, alternatives separated by commas | frames`.
+    mutating func addPhraseLine(_ line: String) {
+        let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 3, !parts[0].isEmpty else { return }
+        let cue = Int32(entries.count)
+        entries.append(CueEntry(lemma: parts[0].lowercased(), frames: parts.count > 3 ? Self.frames(Substring(parts[3])) : []))
+        let rests = parts[2].split(separator: ",").map { $0.split(separator: " ").map { $0.lowercased() } }.filter { !$0.isEmpty }
+        for form in parts[1].split(separator: " ").map({ $0.lowercased() }) {
+            for rest in rests { phrases[form, default: []].append((rest, cue)) }
+            table[form, default: WordInfo(classes: [])].classes.insert(.phraseHead)
+        }
+        bytes = ByteTable(table)
     }
 
     /// Parses `lemma form form … | frame frame`.

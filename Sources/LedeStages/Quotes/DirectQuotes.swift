@@ -287,7 +287,8 @@ extension QuoteExtractor {
         // Inverted: "said Harbor Master Daniel Pruett". A participle ("…,” noting that …") opens a
         // clause of its own instead.
         // A verb with an addressee never inverts ("…," told reporters is no English).
-        if let e = speechCue(j), !isParticiple(j), !e.frames.contains(.object) {
+        // (A phrase cue never comes before its source: "“common sense” made clear that …".)
+        if let e = speechCue(j), !isParticiple(j), !e.frames.contains(.object), v.cueEnd(j) == j + 1 {
             // "…,” concludes that Trump is …": a complementiser after the cue; its subject came before.
             if j + 1 < w, v.low(j + 1) == "that" { return nil }
             // Right after the quotation, any noun phrase is the source ("…," said one Trump confidant).
@@ -306,7 +307,7 @@ extension QuoteExtractor {
                     // subordinator before the phrase makes it the writer's clause, not an attribution.
                     if first == j + 1, v.has(j, .preposition) || Self.subordinators.contains(v.low(j)) || v.low(j) == "until"
                         || !soft && v.has(j, .andBut) { return nil }
-                    return Attribution(source: src, cue: k..<(k + 1), lemma: e.lemma, end: k + 1)
+                    return Attribution(source: src, cue: k..<v.cueEnd(k), lemma: e.lemma, end: v.cueEnd(k))
                 }
                 return nil
             }

@@ -236,7 +236,7 @@ extension QuoteExtractor {
         guard w < sb, Self.askedOpeners.contains(v.low(w)),
               let comma = ((w + 2)..<sb).first(where: { v.isChar($0, ",") && !v.inQuote[$0] }), comma + 1 < sb,
               let c = content(from: w, to: comma) else { return nil }
-        return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: "ask", confidence: 0.6), comma)
+        return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<v.cueEnd(k), lemma: "ask", confidence: 0.6), comma)
     }
 
     static let askedOpeners: Set<String> = questionWords.union(["whether", "if", "about"])
@@ -413,7 +413,7 @@ extension QuoteExtractor {
         else if next == "to", entry.frames.contains(.to), k + 2 < sb, v.isWord(k + 2), !v.has(k + 2, [.determiner, .possessive]),
                 !v.isCapitalized(k + 2) { a = k + 1 }
         if let a, a < sb, let c = content(from: a, to: sb) {
-            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
+            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.5), sb)
         }
         return nil
     }
@@ -535,11 +535,18 @@ extension QuoteExtractor {
         // "X said A but warned that B", "…, saying that B": the subject is the clause's.
         if src == nil, participle {
             src = clauseSubject(sentence: sa, before: pb)
-            if let s = src, let a = complementStart(after: k, entry: entry, sb: sb), let c = content(from: a, to: sb) {
-                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.6), sb)
+            // "But Obama, making it clear that A, stood beside …": a participle set off right after
+            // the subject is a parenthetical, and its content ends at the closing comma.
+            var end = sb
+            if let s = src, v.isChar(pb - 1, ","), s.b == pb - 1,
+               let close = ((k + 1)..<sb).first(where: { v.isChar($0, ",") && !v.inQuote[$0] }),
+               close + 1 < sb, v.isWord(close + 1), !v.isCapitalized(close + 1), !v.has(close + 1, [.andBut, .clauseWord, .determiner, .preposition]),
+               speechCue(close + 1) == nil { end = close }
+            if let s = src, let a = complementStart(after: k, entry: entry, sb: end), let c = content(from: a, to: end) {
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.6), sb)
             }
             if let s = src, let c = objectContent(after: k, entry: entry, sb: sb) {
-                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
+                return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.5), sb)
             }
             return nil
         }
@@ -553,12 +560,12 @@ extension QuoteExtractor {
                 // "A, she said, adding that B" / "…, citing C": a participle after the second comma
                 // is an attribution of its own, not the rest of A.
                 if next < sb, v.isChar(next, ","), !(next + 1 < sb && isParticiple(next + 1)), let c = content(from: sa, to: sb) {
-                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.7), sb)
                 }
                 // "In July, the NAACP called for a moratorium.": an opening adverbial is no clause.
                 let adverbial = v.has(sa, .preposition) && start - 1 - sa <= 5 && !((sa + 1)..<(start - 1)).contains(where: { v.has($0, [.cueVerb, .auxiliary]) })
                 if !adverbial, let c = content(from: sa, to: start - 1) {
-                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+                    return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.7), sb)
                 }
                 return nil
             }
@@ -589,14 +596,14 @@ extension QuoteExtractor {
             }
             guard let a = complementStart(after: k, entry: entry, sb: clauseEnd), let c = content(from: a, to: clauseEnd) else {
                 guard let c = objectContent(after: k, entry: entry, sb: objectEnd) else { return nil }
-                return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.5), sb)
+                return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.5), sb)
             }
-            return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+            return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.7), sb)
         }
         // "…, said Ruiz."
         if k - 1 > sa, v.isChar(k - 1, ","), let s2 = sourceAfter(next, limit: sb), s2.b >= sb || v.isTerminal(s2.b) || v.isChar(s2.b, ","),
            let c = content(from: sa, to: k - 1) {
-            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s2, cue: k..<(k + 1), lemma: entry.lemma, confidence: 0.7), sb)
+            return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: s2, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.7), sb)
         }
         return nil
     }
@@ -647,7 +654,7 @@ extension QuoteExtractor {
     func complementStart(after k: Int, entry: CueEntry, sb: Int) -> Int? {
         let f = entry.frames
         guard !f.isEmpty else { return nil }
-        var j = k + 1
+        var j = v.cueEnd(k)
         guard j < sb else { return nil }
         if v.isChar(j, ":") || v.isChar(j, ",") { return nil }
         let w = v.low(j)

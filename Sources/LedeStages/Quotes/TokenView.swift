@@ -20,6 +20,9 @@ struct TokenView {
     var classes: [WordClass] = []
     /// Index into ``CueLexicon/entries`` of each token's word, -1 when it is no cue form.
     var cueIndex: [Int32] = []
+    /// One past the last token of a phrase cue that starts at the key ("made it clear"); a
+    /// one-word cue has no entry.
+    var cueEnds: [Int: Int] = [:]
 
     /// Folds every word and, given the lexicons, looks it up in their tables from the folded bytes
     /// (see ``classes``).
@@ -77,6 +80,21 @@ struct TokenView {
                 }
             }
         }
+        // A phrase's verb is a cue only with the rest of the phrase after it ("made it clear that").
+        if let cues, !cues.phrases.isEmpty {
+            // (Not after a passive's copula: "the stakes were made clear".)
+            let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+            for ti in 0..<n where cls[ti].contains(.phraseHead) {
+                guard let options = cues.phrases[low[ti]], ti == 0 || !copulas.contains(low[ti - 1]) else { continue }
+                for (rest, cue) in options where ti + rest.count < n
+                    && rest.indices.allSatisfy({ low[ti + 1 + $0] == rest[$0] }) {
+                    idx[ti] = cue
+                    cls[ti].insert(.cueVerb)
+                    cueEnds[ti] = ti + 1 + rest.count
+                    break
+                }
+            }
+        }
         lower = low
         classes = cls
         cueIndex = idx
@@ -118,6 +136,8 @@ struct TokenView {
     @inline(__always) func isDash(_ i: Int) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].span.length == 1 && s[tokens[i].span.start].isDash
     }
+    /// One past the cue that starts at token `k`: the end of its phrase, else `k + 1`.
+    @inline(__always) func cueEnd(_ k: Int) -> Int { cueEnds.isEmpty ? k + 1 : cueEnds[k] ?? k + 1 }
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
     @inline(__always) func isCapitalized(_ i: Int) -> Bool { isWord(i) && first(i).isUppercaseLetter }
     @inline(__always) func isQuote(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .quote }

@@ -38,6 +38,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
     /// Words that open a clause inside a sentence ("that", "who", "because", "but"), for the
     /// attribution model's clause features.
     static let clauseOpener = WordClass(rawValue: 1 << 19)
+    /// The verb of a `cues.phrases` line ("made" of "made it clear"); a cue only when the rest follows.
+    static let phraseHead = WordClass(rawValue: 1 << 25)
     // Speaker lexicon (Resources/speakers.txt).
     static let title = WordClass(rawValue: 1 << 20)
     static let groupNoun = WordClass(rawValue: 1 << 21)
