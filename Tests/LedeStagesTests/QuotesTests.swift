@@ -1525,6 +1525,21 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, blamed) == "Lena Orr")
     }
 
+    /// "what aides characterized as “…”": the relative pronoun is the verb's object, so "as" opens
+    /// what is said of it, and the relative opens the content; "portrayed X as …" is an attitude cue;
+    /// an intent verb ("plan") is no speech cue.
+    @Test func relativeObjectBeforeAsIsTheContent() throws {
+        let text = "The governor toured the flooded district.\n\nShe promised what her aides characterized as “a fast and fair” recovery plan. Rival ads portrayed the governor as a friend of developers."
+        let doc = try analyze(text)
+        let characterized = try #require(doc.quotes.first { $0.cue?.lemma == "characterize" })
+        #expect(characterized.span == span("what her aides characterized as “a fast and fair” recovery plan", in: text))
+        #expect(speakerName(doc, characterized) == "her aides")
+        // ("“…” recovery plan": an intent verb never attributes the quotation before it.)
+        #expect(!doc.quotes.contains { $0.cue?.lemma == "plan" })
+        let portrayed = try #require(doc.quotes.first { $0.cue?.lemma == "portray" })
+        #expect(portrayed.span == span("the governor as a friend of developers", in: text))
+    }
+
     /// "made it clear that …" is a cue only as a whole phrase (Resources/cues.txt, `[phrases]`), and
     /// not in a passive ("the stakes were made clear").
     @Test func phraseCueMadeItClear() throws {

@@ -69,10 +69,11 @@ struct QuoteExtractor {
         return e
     }
 
-    /// A cue that can attribute a quotation written next to it: attitude verbs whose only frame is
-    /// their object ("endorsed", "supported by …") report no words, so they never do.
+    /// A cue that can attribute a quotation written next to it: attitude and intent verbs, whose
+    /// frames are only their object or an infinitive ("endorsed", "supported by …", "“…” recovery
+    /// plan"), report no words, so they never do.
     func speechCue(_ k: Int) -> CueEntry? {
-        guard let e = cueEntry(k), e.frames != .np else { return nil }
+        guard let e = cueEntry(k), e.frames.isEmpty || !e.frames.isDisjoint(with: [.that, .object, .whether]) else { return nil }
         return e
     }
 

@@ -595,7 +595,9 @@ extension QuoteExtractor {
                 clauseEnd = min(clauseEnd, d)
             }
             guard let a = complementStart(after: k, entry: entry, sb: clauseEnd), let c = content(from: a, to: clauseEnd) else {
-                guard let c = objectContent(after: k, entry: entry, sb: objectEnd) else { return nil }
+                // "which he described as “like an open orchid”": the relative pronoun is the verb's
+                // object, so "as" opens what is said of it.
+                guard let c = objectContent(after: k, entry: entry, sb: objectEnd, objectGap: relative != nil) else { return nil }
                 return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.5), sb)
             }
             return (FoundQuote(kind: .indirect, span: extended(c), pieces: [extended(c)], source: src, cue: k..<v.cueEnd(k), lemma: entry.lemma, confidence: 0.7), sb)
@@ -754,14 +756,16 @@ extension QuoteExtractor {
     /// The object of an attitude verb with the `np` frame, up to the clause's first comma:
     /// "Sanders endorsed [Clinton]", "the council rejected [the harbor plan], citing costs". Not
     /// after a passive ("was endorsed by …"), where the subject is what the attitude is about.
-    func objectContent(after k: Int, entry: CueEntry, sb: Int) -> TextSpan? {
+    /// With `objectGap` (a relative pronoun before the source is the object), "as" may open it.
+    func objectContent(after k: Int, entry: CueEntry, sb: Int, objectGap: Bool = false) -> TextSpan? {
         guard entry.frames.contains(.np), k + 1 < sb, k > 0 else { return nil }
         let before = v.low(k - 1)
         // A passive ("was endorsed by"), but not a progressive ("is praising").
         if ["was", "were", "is", "are", "been", "be", "being", "get", "got"].contains(before), !isParticiple(k) { return nil }
         let j = k + 1
         guard v.isWord(j) || v.isQuote(j) || v.tokens[j].kind == .number else { return nil }
-        if ["by", "that", "to", "as", "in", "on", "at", "with", "when", "after", "before", "because", "while", "if"].contains(v.low(j)) { return nil }
+        if ["by", "that", "to", "as", "in", "on", "at", "with", "when", "after", "before", "because", "while", "if"].contains(v.low(j)),
+           !(objectGap && v.low(j) == "as") { return nil }
         /// The end of the comma-free stretch from `a`.
         func stretch(_ a: Int) -> Int {
             var e = a
