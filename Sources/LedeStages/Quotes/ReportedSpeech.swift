@@ -197,12 +197,14 @@ extension QuoteExtractor {
             }
             if v.has(t, [.andBut, .sayingAdding]), !v.inQuote[t] {
                 // "… and warned that", "…, but she has also cited …": a coordinated cue, with or
-                // without a subject pronoun of its own, starts the next attribution.
+                // without a subject pronoun of its own, starts the next attribution; an attitude
+                // verb too, after a subject pronoun or a quoted fragment ("found Trump “charming” and
+                // called his standing “unheard of”"; without either, it lost on PolNeAR train).
                 var first = t + 1
                 if !v.has(t, .sayingAdding), first < sb0, v.has(first, .subjectPronoun), v.isChar(t - 1, ",") { first += 1 }
                 let verb = v.has(t, .sayingAdding) ? t : skipForward(first, sb0)
                 if let e = cueVerb(verb), !e.frames.isEmpty, verb + 1 < sb0,
-                   complementStart(after: verb, entry: e, sb: sb0) != nil || first > t + 1 && objectContent(after: verb, entry: e, sb: sb0) != nil {
+                   complementStart(after: verb, entry: e, sb: sb0) != nil || (first > t + 1 || v.inQuote[t - 1]) && objectContent(after: verb, entry: e, sb: sb0) != nil {
                     sb = v.isChar(t - 1, ",") ? t - 1 : t
                     break
                 }
