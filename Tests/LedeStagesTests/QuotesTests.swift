@@ -1552,6 +1552,18 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(portrayed.span == span("the governor as a friend of developers", in: text))
     }
 
+    /// "talked about X" (a `[phrases]` cue with the `np` frame): the object after the phrase is the
+    /// content; "talked" alone is no cue.
+    @Test func phraseCueTalkedAbout() throws {
+        let text = "The rally ran late.\n\nMayor Dana Kirwan talked about the harbor cleanup, then left. Her aides talked for an hour."
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first { $0.cue?.lemma == "talk about" })
+        #expect(q.span == span("the harbor cleanup", in: text))
+        #expect(q.cue?.span == span("talked about", in: text))
+        #expect(speakerName(doc, q) == "Dana Kirwan")
+        #expect(doc.quotes.count == 1)
+    }
+
     /// "made it clear that …" is a cue only as a whole phrase (Resources/cues.txt, `[phrases]`), and
     /// not in a passive ("the stakes were made clear").
     @Test func phraseCueMadeItClear() throws {

@@ -764,8 +764,8 @@ extension QuoteExtractor {
         let before = v.low(k - 1)
         // A passive ("was endorsed by"), but not a progressive ("is praising").
         if ["was", "were", "is", "are", "been", "be", "being", "get", "got"].contains(before), !isParticiple(k) { return nil }
-        let j = k + 1
-        guard v.isWord(j) || v.isQuote(j) || v.tokens[j].kind == .number else { return nil }
+        let j = v.cueEnd(k)
+        guard j < sb, v.isWord(j) || v.isQuote(j) || v.tokens[j].kind == .number else { return nil }
         if ["by", "that", "to", "as", "in", "on", "at", "with", "when", "after", "before", "because", "while", "if"].contains(v.low(j)),
            !(objectGap && v.low(j) == "as") { return nil }
         /// The end of the comma-free stretch from `a`.
