@@ -82,10 +82,8 @@ struct TokenView {
         }
         // A phrase's verb is a cue only with the rest of the phrase after it ("made it clear that").
         if let cues, !cues.phrases.isEmpty {
-            // (Not after a passive's copula: "the stakes were made clear".)
-            let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
             for ti in 0..<n where cls[ti].contains(.phraseHead) {
-                guard let options = cues.phrases[low[ti]], ti == 0 || !copulas.contains(low[ti - 1]) else { continue }
+                guard let options = cues.phrases[low[ti]], ti == 0 || !Self.copulas.contains(low[ti - 1]) else { continue }
                 for (rest, cue) in options where ti + rest.count < n
                     && rest.indices.allSatisfy({ low[ti + 1 + $0] == rest[$0] }) {
                     idx[ti] = cue
@@ -136,6 +134,9 @@ struct TokenView {
     @inline(__always) func isDash(_ i: Int) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].span.length == 1 && s[tokens[i].span.start].isDash
     }
+    /// A phrase cue is none after these (a passive: "the stakes were made clear").
+    static let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+
     /// One past the cue that starts at token `k`: the end of its phrase, else `k + 1`.
     @inline(__always) func cueEnd(_ k: Int) -> Int { cueEnds.isEmpty ? k + 1 : cueEnds[k] ?? k + 1 }
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
