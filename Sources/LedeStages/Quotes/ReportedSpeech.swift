@@ -60,6 +60,12 @@ extension QuoteExtractor {
         }
     }
 
+    /// The first comma in `from..<limit` outside quotation marks (the comma that closes a clause
+    /// the writer set off, not one inside a quoted fragment).
+    func unquotedComma(from t: Int, before limit: Int) -> Int? {
+        (t..<max(t, limit)).first { v.isChar($0, ",") && !v.inQuote[$0] }
+    }
+
     /// End of a segment's content including its closing mark (mixed quotations keep the mark).
     func closeEnd(_ seg: QuotedSegment) -> Int {
         if let c = seg.closeLast(v) { return v.tokens[c].span.end }
@@ -236,7 +242,7 @@ extension QuoteExtractor {
             w = q
         }
         guard w < sb, Self.askedOpeners.contains(v.low(w)),
-              let comma = ((w + 2)..<sb).first(where: { v.isChar($0, ",") && !v.inQuote[$0] }), comma + 1 < sb,
+              let comma = unquotedComma(from: w + 2, before: sb), comma + 1 < sb,
               let c = content(from: w, to: comma) else { return nil }
         return (FoundQuote(kind: .indirect, span: c, pieces: [c], source: src, cue: k..<v.cueEnd(k), lemma: "ask", confidence: 0.6), comma)
     }
@@ -541,7 +547,7 @@ extension QuoteExtractor {
             // the subject is a parenthetical, and its content ends at the closing comma.
             var end = sb
             if let s = src, v.isChar(pb - 1, ","), s.b == pb - 1,
-               let close = ((k + 1)..<sb).first(where: { v.isChar($0, ",") && !v.inQuote[$0] }),
+               let close = unquotedComma(from: k + 1, before: sb),
                close + 1 < sb, v.isWord(close + 1), !v.isCapitalized(close + 1), !v.has(close + 1, [.andBut, .clauseWord, .determiner, .preposition]),
                speechCue(close + 1) == nil { end = close }
             if let s = src, let a = complementStart(after: k, entry: entry, sb: end), let c = content(from: a, to: end) {
@@ -581,9 +587,7 @@ extension QuoteExtractor {
                 || start - sa <= 4 && start - 1 > sa && Self.subordinators.contains(v.low(sa)) && v.low(sa) != "as"
                     && v.has(sa + 1, .preposition) && !((sa + 1)..<start).contains(where: { v.isPunct($0) || v.has($0, .cueVerb) })
             if subordinate {
-                var t = k + 1
-                while t < sb, !(v.isChar(t, ",") && !v.inQuote[t]) { t += 1 }
-                clauseEnd = t
+                clauseEnd = unquotedComma(from: k + 1, before: sb) ?? sb
             }
             // "which Mr. Trump called ''a disgrace''", "what the probe said were …": the relative
             // pronoun the clause is about opens the content (the source and cue sit inside it).
