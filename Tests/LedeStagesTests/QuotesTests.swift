@@ -1715,3 +1715,30 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         #expect(speakerName(doc, q) == "Ruiz")
     }
 }
+
+/// Raising verbs: the writer's own inference, attributed to nobody, with the whole clause as content.
+@Suite struct RaisingInferenceTests {
+    @Test(arguments: [
+        ("Ana Ruiz spoke for an hour on Monday. Mr. Hale's campaign seems to be losing ground in the east.", "Mr. Hale's campaign seems to be losing ground in the east", "seems"),
+        ("Ana Ruiz spoke for an hour on Monday. Most harbor voters do not appear to share her view.", "Most harbor voters do not appear to share her view", "appear"),
+        ("Ana Ruiz spoke for an hour on Monday. The ferry link seemed like a distant hope.", "The ferry link seemed like a distant hope", "seemed"),
+    ])
+    func clauseWithNoSpeaker(_ text: String, _ content: String, _ cue: String) throws {
+        let doc = try analyze(text)
+        let q = try #require(doc.quotes.first, "\(text)")
+        #expect(q.span == span(content, in: text))
+        #expect(q.cue?.span == span(cue, in: text))
+        #expect(q.speaker == nil)
+        #expect(q.kind == .indirect)
+    }
+
+    @Test(arguments: [
+        "Ana Ruiz appeared at a rally in the harbor district on Monday.",
+        "It seems like the harbor plan will pass this year.",
+        "Ana Ruiz said Monday that the mayor seemed to waver on the harbor plan.",
+    ])
+    func notAnInferenceOfTheWriter(_ text: String) throws {
+        let doc = try analyze(text)
+        #expect(!doc.quotes.contains { ["seem", "appear"].contains($0.cue?.lemma ?? "") }, "\(text)")
+    }
+}

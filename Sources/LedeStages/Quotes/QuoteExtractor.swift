@@ -134,6 +134,7 @@ struct QuoteExtractor {
         let free = turns.isEmpty ? segments : segments.filter { s in !turns.contains { $0.overlaps(s.content) } }
         let direct = attachDirect(free)
         findReportedSpeech(segments: free, direct: direct)
+        findRaisingInferences()
         // Agentless passives and impersonal frames name nobody (see SourcelessCues.swift).
         for i in found.indices {
             if let c = found[i].cue, isSourcelessCue(c.lowerBound, c.upperBound) { found[i].source = nil; found[i].inheritsSpeaker = false }

@@ -98,7 +98,7 @@ extension QuoteExtractor {
         while a - 1 >= floor, end - a < 10 {
             let t = a - 1
             let w = v.low(t)
-            guard v.isWord(t) || v.tokens[t].kind == .number || v.isChar(t, "-") || w == "'s" || w == "’s" else { break }
+            guard v.isWord(t) || v.tokens[t].kind == .number || v.isChar(t, "-") || w == "'s" || w == "’s" || isNamePeriod(t) else { break }
             if v.has(t, .andBut) || Self.clauseOpeners.contains(w) || Self.subordinators.contains(w) || w == "whether" || cueVerb(t) != nil { break }
             a -= 1
         }
