@@ -1722,6 +1722,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
         ("Ana Ruiz spoke for an hour on Monday. Mr. Hale's campaign seems to be losing ground in the east.", "Mr. Hale's campaign seems to be losing ground in the east", "seems"),
         ("Ana Ruiz spoke for an hour on Monday. Most harbor voters do not appear to share her view.", "Most harbor voters do not appear to share her view", "appear"),
         ("Ana Ruiz spoke for an hour on Monday. The ferry link seemed like a distant hope.", "The ferry link seemed like a distant hope", "seemed"),
+        ("Ana Ruiz spoke for an hour on Monday. The council appeared as if it would never vote.", "The council appeared as if it would never vote", "appeared"),
     ])
     func clauseWithNoSpeaker(_ text: String, _ content: String, _ cue: String) throws {
         let doc = try analyze(text)
@@ -1734,6 +1735,7 @@ private func speakerName(_ doc: Document, _ q: Quote) -> String? {
 
     @Test(arguments: [
         "Ana Ruiz appeared at a rally in the harbor district on Monday.",
+        "Ana Ruiz appeared as a guest on the harbor radio show on Monday.",
         "It seems like the harbor plan will pass this year.",
         "Ana Ruiz said Monday that the mayor seemed to waver on the harbor plan.",
     ])

@@ -11,7 +11,7 @@ extension QuoteExtractor {
         guard v.count > 1 else { return }
         var taken = found.map(\.span).sorted { $0.start < $1.start }
         for k in 1..<(v.count - 1) where Self.raisingVerbs.contains(v.low(k)) {
-            guard !v.inQuote[k], !claimed[k], isBody(k), Self.raisingOpeners.contains(v.low(k + 1)),
+            guard !v.inQuote[k], !claimed[k], isBody(k), opensRaisedComplement(k + 1),
                   !raisesASpeechVerb(from: k + 1), let a = raisingSubjectStart(verb: k),
                   !Self.dummySubjects.contains(v.low(a)) else { continue }
             let (_, sb) = sentenceBounds(k)
@@ -26,8 +26,12 @@ extension QuoteExtractor {
     /// The lemma of a raising verb's form ("seemed" → "seem").
     static func raisingLemma(_ w: String) -> String { w.hasPrefix("seem") ? "seem" : "appear" }
 
-    /// What follows a raising verb when it is one: "seems to", "seemed like", "appears as if".
-    static let raisingOpeners: Set<String> = ["to", "like", "as"]
+    /// Whether token `k` opens what a raising verb raises: "seems to", "seemed like", "appears as
+    /// if" ("appeared as a guest" is showing up; PolNeAR train: "as" alone is annotated 2 times in 8).
+    func opensRaisedComplement(_ k: Int) -> Bool {
+        let w = v.low(k)
+        return w == "to" || w == "like" || w == "as" && (v.low(k + 1) == "if" || v.low(k + 1) == "though")
+    }
     /// Subjects that hold a place, not the clause's topic ("it seems like …", "there appear to be").
     static let dummySubjects: Set<String> = ["it", "there"]
 }
